@@ -1,0 +1,17 @@
+//! Kleur's domain: types that parse their input, and rules without I/O.
+//!
+//! Everything above this crate (storage, services, web, the binary) depends on it; it depends on
+//! nothing of ours.
+
+pub mod email;
+pub mod import;
+pub mod locale;
+pub mod paging;
+pub mod person;
+pub mod role;
+pub mod unit;
+
+pub use email::Email;
+pub use locale::Locale;
+pub use paging::{Page, PageRequest};
+pub use role::{Role, Roles};
