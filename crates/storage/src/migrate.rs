@@ -1,0 +1,76 @@
+//! Embedded migrations, the same SQL for both databases, applied in order at start-up.
+
+use sqlx::Row;
+
+use crate::{Backend, Db, Result, StorageError};
+
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sql: include_str!("../migrations/0001_foundation.sql"),
+}];
+
+/// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once
+/// do not both migrate.
+const MIGRATION_LOCK_KEY: i64 = 0x6b6c_6575_72;
+
+/// Applies every migration not yet applied. Returns how many were applied.
+pub async fn run(db: &Db) -> Result<usize> {
+    let mut conn = db.acquire().await?;
+    if db.backend() == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_lock($1)").bind(MIGRATION_LOCK_KEY).execute(&mut *conn).await?;
+    }
+    let result = apply_pending(db, &mut conn).await;
+    if db.backend() == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_unlock($1)").bind(MIGRATION_LOCK_KEY).execute(&mut *conn).await?;
+    }
+    result
+}
+
+async fn apply_pending(db: &Db, conn: &mut crate::Conn) -> Result<usize> {
+    sqlx::raw_sql(
+        "CREATE TABLE IF NOT EXISTS kleur_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    )
+    .execute(&mut *conn)
+    .await?;
+    let applied = applied_versions(conn).await?;
+    if let Some(unknown) = applied.iter().find(|v| !MIGRATIONS.iter().any(|m| m.version == **v)) {
+        return Err(StorageError::SchemaTooNew(*unknown));
+    }
+    let mut count = 0;
+    for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+        let mut tx = db.begin().await?;
+        sqlx::raw_sql(migration.sql).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO kleur_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+            .bind(migration.version)
+            .bind(migration.name)
+            .bind(crate::now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(version = migration.version, name = migration.name, "applied migration");
+        count += 1;
+    }
+    Ok(count)
+}
+
+async fn applied_versions(conn: &mut crate::Conn) -> Result<Vec<i64>> {
+    let rows = sqlx::query("SELECT version FROM kleur_migrations ORDER BY version").fetch_all(&mut *conn).await?;
+    rows.iter().map(|row| row.try_get::<i64, _>(0).map_err(StorageError::from)).collect()
+}
+
+/// True when every migration this binary knows is applied: what `/readyz` reports.
+pub async fn is_up_to_date(db: &Db) -> Result<bool> {
+    let mut conn = db.acquire().await?;
+    let applied = match applied_versions(&mut conn).await {
+        Ok(applied) => applied,
+        Err(_) => return Ok(false),
+    };
+    Ok(MIGRATIONS.iter().all(|m| applied.contains(&m.version)))
+}
