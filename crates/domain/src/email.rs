@@ -27,10 +27,9 @@ impl Email {
         if value.chars().count() > 254 {
             return Err(EmailError::TooLong);
         }
-        if value
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"'))
-        {
+        if value.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';' | '"')
+        }) {
             return Err(EmailError::Invalid);
         }
         let (local, domain) = value.split_once('@').ok_or(EmailError::Invalid)?;
@@ -68,7 +67,17 @@ mod tests {
 
     #[test]
     fn rejects_malformed_addresses() {
-        for bad in ["", "   ", "no-at-sign", "a@b", "@elderveen.nl", "a@@b.nl", "a b@c.nl", "a@b..nl", "a@b.nl\r\nBcc: x@y.nl"] {
+        for bad in [
+            "",
+            "   ",
+            "no-at-sign",
+            "a@b",
+            "@elderveen.nl",
+            "a@@b.nl",
+            "a b@c.nl",
+            "a@b..nl",
+            "a@b.nl\r\nBcc: x@y.nl",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

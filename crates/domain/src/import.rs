@@ -43,14 +43,20 @@ impl Column {
     /// Every column with the header names it is recognised by (case-insensitive). The first name
     /// is the documented Dutch one.
     pub const ALL: [(Column, &'static [&'static str]); 9] = [
-        (Column::EmployeeNumber, &["personeelsnummer", "employee_number", "personeelsnr"]),
+        (
+            Column::EmployeeNumber,
+            &["personeelsnummer", "employee_number", "personeelsnr"],
+        ),
         (Column::GivenName, &["voornaam", "given_name", "roepnaam"]),
         (Column::NamePrefix, &["tussenvoegsel", "name_prefix"]),
         (Column::FamilyName, &["achternaam", "family_name"]),
         (Column::Email, &["email", "e-mail", "e-mailadres"]),
         (Column::FunctionTitle, &["functie", "function_title"]),
         (Column::Unit, &["afdeling", "unit", "organisatieonderdeel"]),
-        (Column::Manager, &["leidinggevende", "manager_employee_number", "manager"]),
+        (
+            Column::Manager,
+            &["leidinggevende", "manager_employee_number", "manager"],
+        ),
         (Column::Roles, &["rollen", "roles"]),
     ];
 
@@ -84,7 +90,11 @@ pub struct ImportIssue {
 impl fmt::Display for ImportIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.column {
-            Some(column) => write!(f, "line {}, column '{}': {}", self.line, column, self.problem),
+            Some(column) => write!(
+                f,
+                "line {}, column '{}': {}",
+                self.line, column, self.problem
+            ),
             None => write!(f, "line {}: {}", self.line, self.problem),
         }
     }
@@ -94,20 +104,40 @@ pub const MAX_IMPORT_ROWS: usize = 200_000;
 
 /// Parses and checks the whole file. Returns every valid row, or every problem found.
 pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIssue>> {
-    let issue = |line, column, problem: &str| ImportIssue { line, column, problem: problem.to_owned() };
+    let issue = |line, column, problem: &str| ImportIssue {
+        line,
+        column,
+        problem: problem.to_owned(),
+    };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
-            let line = bytes[..error.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
-            return Err(vec![issue(line, None, "the file is not UTF-8 text; save it as 'CSV UTF-8'")]);
+            let line = bytes[..error.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            return Err(vec![issue(
+                line,
+                None,
+                "the file is not UTF-8 text; save it as 'CSV UTF-8'",
+            )]);
         }
     };
     let header_line = text.lines().next().unwrap_or_default();
     if header_line.trim().is_empty() {
-        return Err(vec![issue(1, None, "the file is empty; the first line must name the columns")]);
+        return Err(vec![issue(
+            1,
+            None,
+            "the file is empty; the first line must name the columns",
+        )]);
     }
-    let delimiter = if header_line.matches(';').count() >= header_line.matches(',').count() { b';' } else { b',' };
+    let delimiter = if header_line.matches(';').count() >= header_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
 
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -118,7 +148,13 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
     let mut issues = Vec::new();
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
-        Err(error) => return Err(vec![issue(1, None, &format!("the header line cannot be read: {error}"))]),
+        Err(error) => {
+            return Err(vec![issue(
+                1,
+                None,
+                &format!("the header line cannot be read: {error}"),
+            )]);
+        }
     };
     let mut positions: HashMap<Column, usize> = HashMap::new();
     for (index, header) in headers.iter().enumerate() {
@@ -139,7 +175,11 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
     }
     for required in Column::REQUIRED {
         if !positions.contains_key(&required) {
-            issues.push(issue(1, Some(required.header()), "this required column is missing"));
+            issues.push(issue(
+                1,
+                Some(required.header()),
+                "this required column is missing",
+            ));
         }
     }
     if !issues.is_empty() {
@@ -154,7 +194,11 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
             Ok(record) => record,
             Err(error) => {
                 let line = error.position().map_or(0, |p| p.line() as usize);
-                issues.push(issue(line, None, "this line cannot be read as CSV (an unclosed quote?)"));
+                issues.push(issue(
+                    line,
+                    None,
+                    "this line cannot be read as CSV (an unclosed quote?)",
+                ));
                 continue;
             }
         };
@@ -163,18 +207,33 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
             continue;
         }
         if records.len() + issues.len() >= MAX_IMPORT_ROWS {
-            issues.push(issue(line, None, "the file has more than 200,000 people; split it"));
+            issues.push(issue(
+                line,
+                None,
+                "the file has more than 200,000 people; split it",
+            ));
             break;
         }
-        let field = |column: Column| positions.get(&column).and_then(|i| record.get(*i)).unwrap_or_default();
+        let field = |column: Column| {
+            positions
+                .get(&column)
+                .and_then(|i| record.get(*i))
+                .unwrap_or_default()
+        };
         let before = issues.len();
-        let mut text_field = |column: Column, max: usize, required: bool| {
-            match clean_text(field(column), max, required) {
-                Ok(value) => value,
-                Err(error) => {
-                    issues.push(ImportIssue { line, column: Some(column.header()), problem: error.to_string() });
-                    String::new()
-                }
+        let mut text_field = |column: Column, max: usize, required: bool| match clean_text(
+            field(column),
+            max,
+            required,
+        ) {
+            Ok(value) => value,
+            Err(error) => {
+                issues.push(ImportIssue {
+                    line,
+                    column: Some(column.header()),
+                    problem: error.to_string(),
+                });
+                String::new()
             }
         };
         let employee_number = text_field(Column::EmployeeNumber, 64, true);
@@ -186,7 +245,11 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
         let email = match Email::parse(field(Column::Email)) {
             Ok(email) => Some(email),
             Err(error) => {
-                issues.push(ImportIssue { line, column: Some(Column::Email.header()), problem: error.to_string() });
+                issues.push(ImportIssue {
+                    line,
+                    column: Some(Column::Email.header()),
+                    problem: error.to_string(),
+                });
                 None
             }
         };
@@ -195,13 +258,20 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
             raw => match UnitPath::parse(raw) {
                 Ok(path) => Some(path),
                 Err(error) => {
-                    issues.push(ImportIssue { line, column: Some(Column::Unit.header()), problem: error.to_string() });
+                    issues.push(ImportIssue {
+                        line,
+                        column: Some(Column::Unit.header()),
+                        problem: error.to_string(),
+                    });
                     None
                 }
             },
         };
         let mut roles = Vec::new();
-        for raw in field(Column::Roles).split([',', '|']).filter(|r| !r.trim().is_empty()) {
+        for raw in field(Column::Roles)
+            .split([',', '|'])
+            .filter(|r| !r.trim().is_empty())
+        {
             match Role::parse(raw) {
                 Ok(role) => roles.push(role),
                 Err(error) => issues.push(ImportIssue {
@@ -216,11 +286,17 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
                 issues.push(ImportIssue {
                     line,
                     column: Some(Column::EmployeeNumber.header()),
-                    problem: format!("employee number {employee_number} already appears on line {first}"),
+                    problem: format!(
+                        "employee number {employee_number} already appears on line {first}"
+                    ),
                 });
             }
             if manager == employee_number {
-                issues.push(issue(line, Some(Column::Manager.header()), "a person cannot be their own manager"));
+                issues.push(issue(
+                    line,
+                    Some(Column::Manager.header()),
+                    "a person cannot be their own manager",
+                ));
             }
         }
         if let Some(email) = &email {
@@ -247,7 +323,11 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
             }
         }
     }
-    if issues.is_empty() { Ok(records) } else { Err(issues) }
+    if issues.is_empty() {
+        Ok(records)
+    } else {
+        Err(issues)
+    }
 }
 
 #[cfg(test)]
@@ -278,7 +358,12 @@ mod tests {
         let lines: Vec<(usize, Option<&str>)> = issues.iter().map(|i| (i.line, i.column)).collect();
         assert_eq!(
             lines,
-            vec![(2, Some("email")), (3, Some("achternaam")), (3, Some("rollen")), (4, Some("personeelsnummer"))]
+            vec![
+                (2, Some("email")),
+                (3, Some("achternaam")),
+                (3, Some("rollen")),
+                (4, Some("personeelsnummer"))
+            ]
         );
         assert!(issues[3].to_string().contains("line 4"));
     }
@@ -293,7 +378,8 @@ mod tests {
     fn missing_columns_and_bad_encoding_are_reported() {
         let issues = parse_people_csv(b"voornaam;email\nA;a@b.nl\n").expect_err("missing columns");
         assert_eq!(issues.len(), 2);
-        let issues = parse_people_csv(b"personeelsnummer;achternaam;email\n1;M\xFCller;a@b.nl\n").expect_err("latin-1");
+        let issues = parse_people_csv(b"personeelsnummer;achternaam;email\n1;M\xFCller;a@b.nl\n")
+            .expect_err("latin-1");
         assert_eq!(issues[0].line, 2);
         assert!(parse_people_csv(b"").is_err());
     }

@@ -1,7 +1,9 @@
 use std::fmt;
 
 /// The interface languages. Dutch is the default: Kleur is built for Dutch organisations first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]
@@ -61,9 +63,18 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_highest_quality() {
-        assert_eq!(Locale::from_accept_language("de-DE,en;q=0.8,nl;q=0.9"), Some(Locale::Nl));
-        assert_eq!(Locale::from_accept_language("en-GB,en;q=0.9"), Some(Locale::En));
+        assert_eq!(
+            Locale::from_accept_language("de-DE,en;q=0.8,nl;q=0.9"),
+            Some(Locale::Nl)
+        );
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9"),
+            Some(Locale::En)
+        );
         assert_eq!(Locale::from_accept_language("fr, de"), None);
-        assert_eq!(Locale::from_accept_language("nl;q=0, en;q=0.1"), Some(Locale::En));
+        assert_eq!(
+            Locale::from_accept_language("nl;q=0, en;q=0.1"),
+            Some(Locale::En)
+        );
     }
 }

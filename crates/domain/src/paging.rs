@@ -82,11 +82,21 @@ mod tests {
 
     #[test]
     fn counts_pages() {
-        let page = Page::<()> { items: vec![], page: 1, per_page: 25, total: 51 };
+        let page = Page::<()> {
+            items: vec![],
+            page: 1,
+            per_page: 25,
+            total: 51,
+        };
         assert_eq!(page.total_pages(), 3);
         assert!(page.has_next());
         assert!(!page.has_previous());
-        let empty = Page::<()> { items: vec![], page: 1, per_page: 25, total: 0 };
+        let empty = Page::<()> {
+            items: vec![],
+            page: 1,
+            per_page: 25,
+            total: 0,
+        };
         assert_eq!(empty.total_pages(), 1);
         assert!(!empty.has_next());
     }

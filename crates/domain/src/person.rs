@@ -3,7 +3,11 @@
 pub fn clean_text(input: &str, max_chars: usize, required: bool) -> Result<String, TextError> {
     let value = input.trim();
     if value.is_empty() {
-        return if required { Err(TextError::Empty) } else { Ok(String::new()) };
+        return if required {
+            Err(TextError::Empty)
+        } else {
+            Ok(String::new())
+        };
     }
     if value.chars().count() > max_chars {
         return Err(TextError::TooLong(max_chars));
@@ -67,17 +71,26 @@ mod tests {
 
     #[test]
     fn builds_dutch_names() {
-        assert_eq!(display_name("Sanne", "van der", "Berg"), "Sanne van der Berg");
+        assert_eq!(
+            display_name("Sanne", "van der", "Berg"),
+            "Sanne van der Berg"
+        );
         assert_eq!(display_name(" Ahmed ", "", "Yilmaz"), "Ahmed Yilmaz");
     }
 
     #[test]
     fn cleans_text() {
-        assert_eq!(clean_text("  Beleidsadviseur ", 50, true), Ok("Beleidsadviseur".into()));
+        assert_eq!(
+            clean_text("  Beleidsadviseur ", 50, true),
+            Ok("Beleidsadviseur".into())
+        );
         assert_eq!(clean_text("  ", 50, true), Err(TextError::Empty));
         assert_eq!(clean_text("  ", 50, false), Ok(String::new()));
         assert_eq!(clean_text("abc", 2, true), Err(TextError::TooLong(2)));
-        assert_eq!(clean_text("a\u{0}b", 20, true), Err(TextError::ControlCharacters));
+        assert_eq!(
+            clean_text("a\u{0}b", 20, true),
+            Err(TextError::ControlCharacters)
+        );
     }
 
     #[test]

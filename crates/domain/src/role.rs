@@ -2,7 +2,9 @@ use std::fmt;
 
 /// What a person may do in their organisation. A person can hold several roles; everybody is an
 /// employee.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Employee,
@@ -14,7 +16,9 @@ pub enum Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown role '{0}': use one of employee, manager, hr_adviser, ambassador, management, administrator")]
+#[error(
+    "unknown role '{0}': use one of employee, manager, hr_adviser, ambassador, management, administrator"
+)]
 pub struct UnknownRole(pub String);
 
 impl Role {

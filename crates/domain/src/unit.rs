@@ -59,7 +59,11 @@ impl UnitPath {
 
     /// The key a unit is found by: case-insensitive, so "team Noord" and "Team Noord" are one unit.
     pub fn key(&self) -> String {
-        self.0.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>().join(" > ")
+        self.0
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" > ")
     }
 }
 
@@ -75,11 +79,21 @@ mod tests {
 
     #[test]
     fn parses_paths() {
-        let path = UnitPath::parse(" Gemeente Elderveen >  Sociaal   Domein>Team Noord ").expect("valid");
-        assert_eq!(path.segments(), ["Gemeente Elderveen", "Sociaal Domein", "Team Noord"]);
-        assert_eq!(path.key(), "gemeente elderveen > sociaal domein > team noord");
+        let path =
+            UnitPath::parse(" Gemeente Elderveen >  Sociaal   Domein>Team Noord ").expect("valid");
+        assert_eq!(
+            path.segments(),
+            ["Gemeente Elderveen", "Sociaal Domein", "Team Noord"]
+        );
+        assert_eq!(
+            path.key(),
+            "gemeente elderveen > sociaal domein > team noord"
+        );
         assert_eq!(path.prefixes().count(), 3);
-        assert_eq!(path.parent().map(|p| p.to_string()), Some("Gemeente Elderveen > Sociaal Domein".into()));
+        assert_eq!(
+            path.parent().map(|p| p.to_string()),
+            Some("Gemeente Elderveen > Sociaal Domein".into())
+        );
         assert_eq!(UnitPath::parse("a >> b"), Err(UnitPathError::EmptySegment));
         assert_eq!(UnitPath::parse(""), Err(UnitPathError::Empty));
     }

@@ -35,7 +35,11 @@ pub async fn insert_session(
 }
 
 /// A live session of an active person.
-pub async fn find_session(conn: &mut Conn, token_hash: &str, now: &str) -> Result<Option<SessionRow>> {
+pub async fn find_session(
+    conn: &mut Conn,
+    token_hash: &str,
+    now: &str,
+) -> Result<Option<SessionRow>> {
     Ok(sqlx::query_as(
         "SELECT s.organisation_id, s.person_id, s.csrf_token, s.expires_at FROM sessions s \
          JOIN people p ON p.organisation_id = s.organisation_id AND p.id = s.person_id \
@@ -57,12 +61,19 @@ pub async fn extend_session(conn: &mut Conn, token_hash: &str, expires_at: &str)
 }
 
 pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
 /// Ends every session of a person, e.g. after a password change.
-pub async fn delete_sessions_of(conn: &mut Conn, organisation_id: &str, person_id: &str) -> Result<()> {
+pub async fn delete_sessions_of(
+    conn: &mut Conn,
+    organisation_id: &str,
+    person_id: &str,
+) -> Result<()> {
     sqlx::query("DELETE FROM sessions WHERE organisation_id = $1 AND person_id = $2")
         .bind(organisation_id)
         .bind(person_id)
@@ -74,17 +85,22 @@ pub async fn delete_sessions_of(conn: &mut Conn, organisation_id: &str, person_i
 /// Removes expired sessions, stale failure records and used or expired reset tokens.
 pub async fn purge_expired(conn: &mut Conn, now: &str, failures_before: &str) -> Result<u64> {
     let mut removed = 0;
-    removed += sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(&mut *conn).await?.rows_affected();
+    removed += sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+        .bind(now)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
     removed += sqlx::query("DELETE FROM login_failures WHERE failed_at < $1")
         .bind(failures_before)
         .execute(&mut *conn)
         .await?
         .rows_affected();
-    removed += sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1 OR used_at IS NOT NULL")
-        .bind(now)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
+    removed +=
+        sqlx::query("DELETE FROM password_resets WHERE expires_at <= $1 OR used_at IS NOT NULL")
+            .bind(now)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
     Ok(removed)
 }
 
@@ -98,16 +114,21 @@ pub async fn record_login_failure(conn: &mut Conn, subject_hash: &str) -> Result
 }
 
 pub async fn count_login_failures(conn: &mut Conn, subject_hash: &str, since: &str) -> Result<i64> {
-    Ok(sqlx::query("SELECT COUNT(*) FROM login_failures WHERE subject_hash = $1 AND failed_at > $2")
-        .bind(subject_hash)
-        .bind(since)
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?)
+    Ok(sqlx::query(
+        "SELECT COUNT(*) FROM login_failures WHERE subject_hash = $1 AND failed_at > $2",
+    )
+    .bind(subject_hash)
+    .bind(since)
+    .fetch_one(&mut *conn)
+    .await?
+    .try_get(0)?)
 }
 
 pub async fn clear_login_failures(conn: &mut Conn, subject_hash: &str) -> Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE subject_hash = $1").bind(subject_hash).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM login_failures WHERE subject_hash = $1")
+        .bind(subject_hash)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -164,7 +185,11 @@ pub async fn touch_api_token(conn: &mut Conn, token_hash: &str) -> Result<()> {
     Ok(())
 }
 
-pub async fn list_api_tokens(conn: &mut Conn, organisation_id: &str, person_id: &str) -> Result<Vec<ApiToken>> {
+pub async fn list_api_tokens(
+    conn: &mut Conn,
+    organisation_id: &str,
+    person_id: &str,
+) -> Result<Vec<ApiToken>> {
     Ok(sqlx::query_as(
         "SELECT organisation_id, id, person_id, name, created_at, last_used_at, revoked_at FROM api_tokens \
          WHERE organisation_id = $1 AND person_id = $2 ORDER BY created_at DESC",
@@ -175,7 +200,12 @@ pub async fn list_api_tokens(conn: &mut Conn, organisation_id: &str, person_id: 
     .await?)
 }
 
-pub async fn revoke_api_token(conn: &mut Conn, organisation_id: &str, person_id: &str, id: &str) -> Result<bool> {
+pub async fn revoke_api_token(
+    conn: &mut Conn,
+    organisation_id: &str,
+    person_id: &str,
+    id: &str,
+) -> Result<bool> {
     let result = sqlx::query(
         "UPDATE api_tokens SET revoked_at = $4 WHERE organisation_id = $1 AND person_id = $2 AND id = $3 AND revoked_at IS NULL",
     )
@@ -207,7 +237,11 @@ pub async fn insert_password_reset(
 
 /// Marks a reset token used and returns whose it was, if it was valid. One statement, so a token
 /// can be used once even when two requests race.
-pub async fn consume_password_reset(conn: &mut Conn, token_hash: &str, now: &str) -> Result<Option<(String, String)>> {
+pub async fn consume_password_reset(
+    conn: &mut Conn,
+    token_hash: &str,
+    now: &str,
+) -> Result<Option<(String, String)>> {
     Ok(sqlx::query_as(
         "UPDATE password_resets SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 \
          RETURNING organisation_id, person_id",

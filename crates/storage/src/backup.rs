@@ -32,7 +32,13 @@ use Kind::{Int, Text};
 pub const TABLES: &[Table] = &[
     Table {
         name: "organisations",
-        columns: &[("id", Text), ("slug", Text), ("name", Text), ("default_locale", Text), ("created_at", Text)],
+        columns: &[
+            ("id", Text),
+            ("slug", Text),
+            ("name", Text),
+            ("default_locale", Text),
+            ("created_at", Text),
+        ],
         self_reference: None,
     },
     Table {
@@ -68,7 +74,11 @@ pub const TABLES: &[Table] = &[
     },
     Table {
         name: "person_roles",
-        columns: &[("organisation_id", Text), ("person_id", Text), ("role", Text)],
+        columns: &[
+            ("organisation_id", Text),
+            ("person_id", Text),
+            ("role", Text),
+        ],
         self_reference: None,
     },
     Table {
@@ -97,7 +107,11 @@ pub const TABLES: &[Table] = &[
         ],
         self_reference: None,
     },
-    Table { name: "login_failures", columns: &[("subject_hash", Text), ("failed_at", Text)], self_reference: None },
+    Table {
+        name: "login_failures",
+        columns: &[("subject_hash", Text), ("failed_at", Text)],
+        self_reference: None,
+    },
     Table {
         name: "password_resets",
         columns: &[
@@ -157,7 +171,11 @@ impl Summary {
 }
 
 fn latest_schema_version() -> i64 {
-    migrate::MIGRATIONS.iter().map(|m| m.version).max().unwrap_or_default()
+    migrate::MIGRATIONS
+        .iter()
+        .map(|m| m.version)
+        .max()
+        .unwrap_or_default()
 }
 
 /// Writes every row of every table to `out`.
@@ -172,14 +190,24 @@ pub async fn dump(db: &Db, out: &mut impl Write) -> Result<Summary> {
     serde_json::to_writer(&mut *out, &header).map_err(|e| StorageError::Backup(e.to_string()))?;
     out.write_all(b"\n").map_err(io)?;
     let mut tx = match db.backend() {
-        Backend::Postgres => db.pool().begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?,
+        Backend::Postgres => {
+            db.pool()
+                .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .await?
+        }
         Backend::Sqlite => db.pool().begin().await?,
     };
     let mut summary = Summary::default();
     for table in TABLES {
         let columns: Vec<&str> = table.columns.iter().map(|(name, _)| *name).collect();
-        let sql = format!("SELECT {} FROM {} ORDER BY 1, 2", columns.join(", "), table.name);
-        let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&mut *tx).await?;
+        let sql = format!(
+            "SELECT {} FROM {} ORDER BY 1, 2",
+            columns.join(", "),
+            table.name
+        );
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .fetch_all(&mut *tx)
+            .await?;
         for row in &rows {
             let mut values = Vec::with_capacity(columns.len());
             for (index, (_, kind)) in table.columns.iter().enumerate() {
@@ -189,11 +217,19 @@ pub async fn dump(db: &Db, out: &mut impl Write) -> Result<Summary> {
                 };
                 values.push(value.unwrap_or(Value::Null));
             }
-            serde_json::to_writer(&mut *out, &Line { t: table.name.to_owned(), r: values })
-                .map_err(|e| StorageError::Backup(e.to_string()))?;
+            serde_json::to_writer(
+                &mut *out,
+                &Line {
+                    t: table.name.to_owned(),
+                    r: values,
+                },
+            )
+            .map_err(|e| StorageError::Backup(e.to_string()))?;
             out.write_all(b"\n").map_err(io)?;
         }
-        summary.tables.push((table.name.to_owned(), rows.len() as u64));
+        summary
+            .tables
+            .push((table.name.to_owned(), rows.len() as u64));
     }
     tx.commit().await?;
     out.flush().map_err(io)?;
@@ -209,18 +245,30 @@ pub async fn restore(db: &Db, input: impl BufRead) -> Result<Summary> {
         .next()
         .ok_or_else(|| bad(1, "the file is empty".into()))?
         .map_err(|e| bad(1, e.to_string()))?;
-    let header: Header = serde_json::from_str(&header_text).map_err(|_| bad(1, "this is not a Kleur backup".into()))?;
+    let header: Header = serde_json::from_str(&header_text)
+        .map_err(|_| bad(1, "this is not a Kleur backup".into()))?;
     if header.format != FORMAT {
         return Err(bad(1, "this is not a Kleur backup".into()));
     }
     if header.schema_version > latest_schema_version() {
-        return Err(bad(1, format!("the backup has schema version {}, newer than this Kleur", header.schema_version)));
+        return Err(bad(
+            1,
+            format!(
+                "the backup has schema version {}, newer than this Kleur",
+                header.schema_version
+            ),
+        ));
     }
 
     let mut tx = db.begin().await?;
-    let existing: i64 = sqlx::query("SELECT COUNT(*) FROM organisations").fetch_one(&mut *tx).await?.try_get(0)?;
+    let existing: i64 = sqlx::query("SELECT COUNT(*) FROM organisations")
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
     if existing > 0 {
-        return Err(StorageError::Backup("the database is not empty; restore into a new database".into()));
+        return Err(StorageError::Backup(
+            "the database is not empty; restore into a new database".into(),
+        ));
     }
 
     let mut summary = Summary::default();
@@ -237,11 +285,18 @@ pub async fn restore(db: &Db, input: impl BufRead) -> Result<Summary> {
             .find(|t| t.name == line.t)
             .ok_or_else(|| bad(number, format!("unknown table '{}'", line.t)))?;
         if line.r.len() != table.columns.len() {
-            return Err(bad(number, format!("expected {} values for {}", table.columns.len(), table.name)));
+            return Err(bad(
+                number,
+                format!("expected {} values for {}", table.columns.len(), table.name),
+            ));
         }
         let mut values = line.r;
         if let Some(column) = table.self_reference {
-            let position = table.columns.iter().position(|(name, _)| *name == column).unwrap_or_default();
+            let position = table
+                .columns
+                .iter()
+                .position(|(name, _)| *name == column)
+                .unwrap_or_default();
             let reference = std::mem::replace(&mut values[position], Value::Null);
             if !reference.is_null() {
                 deferred.push((table, values[0].clone(), values[1].clone(), reference));
@@ -249,26 +304,45 @@ pub async fn restore(db: &Db, input: impl BufRead) -> Result<Summary> {
         }
         let columns: Vec<&str> = table.columns.iter().map(|(name, _)| *name).collect();
         let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
-        let sql = format!("INSERT INTO {} ({}) VALUES ({})", table.name, columns.join(", "), placeholders.join(", "));
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES ({})",
+            table.name,
+            columns.join(", "),
+            placeholders.join(", ")
+        );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
         for ((_, kind), value) in table.columns.iter().zip(values) {
             query = match (kind, value) {
                 (_, Value::Null) if *kind == Kind::Int => query.bind(None::<i64>),
                 (_, Value::Null) => query.bind(None::<String>),
                 (Kind::Text, Value::String(s)) => query.bind(s),
-                (Kind::Int, Value::Number(n)) => query.bind(n.as_i64().ok_or_else(|| bad(number, "bad number".into()))?),
-                _ => return Err(bad(number, format!("a value of the wrong type for {}", table.name))),
+                (Kind::Int, Value::Number(n)) => {
+                    query.bind(n.as_i64().ok_or_else(|| bad(number, "bad number".into()))?)
+                }
+                _ => {
+                    return Err(bad(
+                        number,
+                        format!("a value of the wrong type for {}", table.name),
+                    ));
+                }
             };
         }
         query.execute(&mut *tx).await?;
-        match summary.tables.iter_mut().find(|(name, _)| name == table.name) {
+        match summary
+            .tables
+            .iter_mut()
+            .find(|(name, _)| name == table.name)
+        {
             Some((_, count)) => *count += 1,
             None => summary.tables.push((table.name.to_owned(), 1)),
         }
     }
     for (table, organisation_id, id, reference) in deferred {
         let column = table.self_reference.unwrap_or_default();
-        let sql = format!("UPDATE {} SET {column} = $3 WHERE organisation_id = $1 AND id = $2", table.name);
+        let sql = format!(
+            "UPDATE {} SET {column} = $3 WHERE organisation_id = $1 AND id = $2",
+            table.name
+        );
         sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(organisation_id.as_str().unwrap_or_default().to_owned())
             .bind(id.as_str().unwrap_or_default().to_owned())
@@ -290,19 +364,29 @@ pub async fn actual_columns(db: &Db, table: &str) -> Result<Vec<String>> {
         }
     };
     let rows = sqlx::query(sql).bind(table).fetch_all(&mut *conn).await?;
-    rows.iter().map(|r| r.try_get::<String, _>(0).map_err(Into::into)).collect()
+    rows.iter()
+        .map(|r| r.try_get::<String, _>(0).map_err(Into::into))
+        .collect()
 }
 
 /// Every table in the schema except the migration bookkeeping.
 pub async fn actual_tables(db: &Db) -> Result<Vec<String>> {
     let mut conn = db.acquire().await?;
     let sql = match db.backend() {
-        Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        Backend::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
         Backend::Postgres => {
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
         }
     };
     let rows = sqlx::query(sql).fetch_all(&mut *conn).await?;
-    let names: Result<Vec<String>> = rows.iter().map(|r| r.try_get::<String, _>(0).map_err(Into::into)).collect();
-    Ok(names?.into_iter().filter(|n| n != "kleur_migrations").collect())
+    let names: Result<Vec<String>> = rows
+        .iter()
+        .map(|r| r.try_get::<String, _>(0).map_err(Into::into))
+        .collect();
+    Ok(names?
+        .into_iter()
+        .filter(|n| n != "kleur_migrations")
+        .collect())
 }

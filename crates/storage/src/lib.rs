@@ -66,7 +66,13 @@ impl From<sqlx::Error> for StorageError {
             if db_error.is_unique_violation() {
                 let constraint = db_error.constraint().map(str::to_owned).unwrap_or_else(|| {
                     // SQLite names the columns in the message instead of a constraint.
-                    db_error.message().rsplit(':').next().unwrap_or_default().trim().to_owned()
+                    db_error
+                        .message()
+                        .rsplit(':')
+                        .next()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned()
                 });
                 return StorageError::Conflict(constraint);
             }
@@ -164,7 +170,9 @@ pub fn now() -> String {
 }
 
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// A new time-ordered identifier for ordinary rows.
@@ -195,7 +203,10 @@ mod tests {
         let b = timestamp(DateTime::from_timestamp(1_900_000_000, 5_000).expect("valid"));
         assert_eq!(a.len(), b.len());
         assert!(a < b);
-        assert_eq!(parse_timestamp(&b).map(|t| t.timestamp()), Some(1_900_000_000));
+        assert_eq!(
+            parse_timestamp(&b).map(|t| t.timestamp()),
+            Some(1_900_000_000)
+        );
     }
 
     #[test]

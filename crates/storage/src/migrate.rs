@@ -24,11 +24,17 @@ const MIGRATION_LOCK_KEY: i64 = 0x6b6c_6575_72;
 pub async fn run(db: &Db) -> Result<usize> {
     let mut conn = db.acquire().await?;
     if db.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_lock($1)").bind(MIGRATION_LOCK_KEY).execute(&mut *conn).await?;
+        sqlx::query("SELECT pg_advisory_lock($1)")
+            .bind(MIGRATION_LOCK_KEY)
+            .execute(&mut *conn)
+            .await?;
     }
     let result = apply_pending(db, &mut conn).await;
     if db.backend() == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_unlock($1)").bind(MIGRATION_LOCK_KEY).execute(&mut *conn).await?;
+        sqlx::query("SELECT pg_advisory_unlock($1)")
+            .bind(MIGRATION_LOCK_KEY)
+            .execute(&mut *conn)
+            .await?;
     }
     result
 }
@@ -40,7 +46,10 @@ async fn apply_pending(db: &Db, conn: &mut crate::Conn) -> Result<usize> {
     .execute(&mut *conn)
     .await?;
     let applied = applied_versions(conn).await?;
-    if let Some(unknown) = applied.iter().find(|v| !MIGRATIONS.iter().any(|m| m.version == **v)) {
+    if let Some(unknown) = applied
+        .iter()
+        .find(|v| !MIGRATIONS.iter().any(|m| m.version == **v))
+    {
         return Err(StorageError::SchemaTooNew(*unknown));
     }
     let mut count = 0;
@@ -54,15 +63,23 @@ async fn apply_pending(db: &Db, conn: &mut crate::Conn) -> Result<usize> {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        tracing::info!(version = migration.version, name = migration.name, "applied migration");
+        tracing::info!(
+            version = migration.version,
+            name = migration.name,
+            "applied migration"
+        );
         count += 1;
     }
     Ok(count)
 }
 
 async fn applied_versions(conn: &mut crate::Conn) -> Result<Vec<i64>> {
-    let rows = sqlx::query("SELECT version FROM kleur_migrations ORDER BY version").fetch_all(&mut *conn).await?;
-    rows.iter().map(|row| row.try_get::<i64, _>(0).map_err(StorageError::from)).collect()
+    let rows = sqlx::query("SELECT version FROM kleur_migrations ORDER BY version")
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| row.try_get::<i64, _>(0).map_err(StorageError::from))
+        .collect()
 }
 
 /// True when every migration this binary knows is applied: what `/readyz` reports.

@@ -23,7 +23,12 @@ pub struct Unit {
     pub created_at: String,
 }
 
-pub async fn insert_organisation(conn: &mut Conn, slug: &str, name: &str, default_locale: &str) -> Result<Organisation> {
+pub async fn insert_organisation(
+    conn: &mut Conn,
+    slug: &str,
+    name: &str,
+    default_locale: &str,
+) -> Result<Organisation> {
     let organisation = Organisation {
         id: new_id(),
         slug: slug.to_owned(),
@@ -42,24 +47,33 @@ pub async fn insert_organisation(conn: &mut Conn, slug: &str, name: &str, defaul
     Ok(organisation)
 }
 
-pub async fn find_organisation_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<Organisation>> {
-    Ok(sqlx::query_as("SELECT id, slug, name, default_locale, created_at FROM organisations WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(&mut *conn)
-        .await?)
+pub async fn find_organisation_by_slug(
+    conn: &mut Conn,
+    slug: &str,
+) -> Result<Option<Organisation>> {
+    Ok(sqlx::query_as(
+        "SELECT id, slug, name, default_locale, created_at FROM organisations WHERE slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *conn)
+    .await?)
 }
 
 pub async fn get_organisation(conn: &mut Conn, id: &str) -> Result<Option<Organisation>> {
-    Ok(sqlx::query_as("SELECT id, slug, name, default_locale, created_at FROM organisations WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?)
+    Ok(sqlx::query_as(
+        "SELECT id, slug, name, default_locale, created_at FROM organisations WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?)
 }
 
 pub async fn list_organisations(conn: &mut Conn) -> Result<Vec<Organisation>> {
-    Ok(sqlx::query_as("SELECT id, slug, name, default_locale, created_at FROM organisations ORDER BY slug")
-        .fetch_all(&mut *conn)
-        .await?)
+    Ok(sqlx::query_as(
+        "SELECT id, slug, name, default_locale, created_at FROM organisations ORDER BY slug",
+    )
+    .fetch_all(&mut *conn)
+    .await?)
 }
 
 const UNIT_COLUMNS: &str = "organisation_id, id, parent_id, name, path_key, created_at";
@@ -83,7 +97,11 @@ pub async fn get_unit(conn: &mut Conn, organisation_id: &str, id: &str) -> Resul
     .await?)
 }
 
-pub async fn find_unit_by_key(conn: &mut Conn, organisation_id: &str, path_key: &str) -> Result<Option<Unit>> {
+pub async fn find_unit_by_key(
+    conn: &mut Conn,
+    organisation_id: &str,
+    path_key: &str,
+) -> Result<Option<Unit>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {UNIT_COLUMNS} FROM units WHERE organisation_id = $1 AND path_key = $2"
     )))

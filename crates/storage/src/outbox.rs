@@ -18,7 +18,13 @@ pub struct OutboxMessage {
 
 const COLUMNS: &str = "organisation_id, id, recipient, subject, body_text, created_at, attempts, sent_at, transport, last_error";
 
-pub async fn enqueue(conn: &mut Conn, organisation_id: &str, recipient: &str, subject: &str, body_text: &str) -> Result<String> {
+pub async fn enqueue(
+    conn: &mut Conn,
+    organisation_id: &str,
+    recipient: &str,
+    subject: &str,
+    body_text: &str,
+) -> Result<String> {
     let id = new_id();
     let now = now();
     sqlx::query(
@@ -39,7 +45,12 @@ pub async fn enqueue(conn: &mut Conn, organisation_id: &str, recipient: &str, su
 /// Claims up to `limit` due messages until `lease_until`, in one statement. On PostgreSQL
 /// `FOR UPDATE SKIP LOCKED` lets several nodes claim side by side without taking the same row;
 /// SQLite has one writer at a time, so the plain form is already exclusive.
-pub async fn claim_due(db: &Db, now: &str, lease_until: &str, limit: i64) -> Result<Vec<OutboxMessage>> {
+pub async fn claim_due(
+    db: &Db,
+    now: &str,
+    lease_until: &str,
+    limit: i64,
+) -> Result<Vec<OutboxMessage>> {
     let lock = match db.backend() {
         Backend::Postgres => "FOR UPDATE SKIP LOCKED",
         Backend::Sqlite => "",
@@ -63,7 +74,12 @@ pub async fn claim_due(db: &Db, now: &str, lease_until: &str, limit: i64) -> Res
     Ok(claimed)
 }
 
-pub async fn mark_sent(conn: &mut Conn, organisation_id: &str, id: &str, transport: &str) -> Result<()> {
+pub async fn mark_sent(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    transport: &str,
+) -> Result<()> {
     sqlx::query(
         "UPDATE outbox SET sent_at = $3, transport = $4, claimed_until = NULL, last_error = NULL WHERE organisation_id = $1 AND id = $2",
     )
@@ -76,7 +92,13 @@ pub async fn mark_sent(conn: &mut Conn, organisation_id: &str, id: &str, transpo
     Ok(())
 }
 
-pub async fn mark_failed(conn: &mut Conn, organisation_id: &str, id: &str, error: &str, next_attempt_at: &str) -> Result<()> {
+pub async fn mark_failed(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    error: &str,
+    next_attempt_at: &str,
+) -> Result<()> {
     sqlx::query(
         "UPDATE outbox SET last_error = $3, next_attempt_at = $4, claimed_until = NULL WHERE organisation_id = $1 AND id = $2",
     )
@@ -90,7 +112,12 @@ pub async fn mark_failed(conn: &mut Conn, organisation_id: &str, id: &str, error
 }
 
 /// The newest messages of an organisation, for the administrator's "sent mail" page.
-pub async fn list_recent(conn: &mut Conn, organisation_id: &str, limit: i64, offset: i64) -> Result<(Vec<OutboxMessage>, i64)> {
+pub async fn list_recent(
+    conn: &mut Conn,
+    organisation_id: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<OutboxMessage>, i64)> {
     use sqlx::Row;
     let total: i64 = sqlx::query("SELECT COUNT(*) FROM outbox WHERE organisation_id = $1")
         .bind(organisation_id)
@@ -108,7 +135,11 @@ pub async fn list_recent(conn: &mut Conn, organisation_id: &str, limit: i64, off
     Ok((items, total))
 }
 
-pub async fn get_message(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<Option<OutboxMessage>> {
+pub async fn get_message(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+) -> Result<Option<OutboxMessage>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM outbox WHERE organisation_id = $1 AND id = $2"
     )))

@@ -71,7 +71,12 @@ pub async fn insert_person(conn: &mut Conn, new: &NewPerson<'_>) -> Result<Strin
 }
 
 /// Updates what an HR import or an administrator owns of a person; leaves password and language.
-pub async fn update_person_record(conn: &mut Conn, organisation_id: &str, id: &str, new: &NewPerson<'_>) -> Result<()> {
+pub async fn update_person_record(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    new: &NewPerson<'_>,
+) -> Result<()> {
     sqlx::query(
         "UPDATE people SET employee_number = $3, display_name = $4, email = $5, function_title = $6, unit_id = $7, updated_at = $8, active = 1 \
          WHERE organisation_id = $1 AND id = $2",
@@ -89,18 +94,29 @@ pub async fn update_person_record(conn: &mut Conn, organisation_id: &str, id: &s
     Ok(())
 }
 
-pub async fn set_manager(conn: &mut Conn, organisation_id: &str, id: &str, manager_id: Option<&str>) -> Result<()> {
-    sqlx::query("UPDATE people SET manager_id = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2")
-        .bind(organisation_id)
-        .bind(id)
-        .bind(manager_id)
-        .bind(now())
-        .execute(&mut *conn)
-        .await?;
+pub async fn set_manager(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    manager_id: Option<&str>,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE people SET manager_id = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2",
+    )
+    .bind(organisation_id)
+    .bind(id)
+    .bind(manager_id)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
-pub async fn get_person(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<Option<Person>> {
+pub async fn get_person(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+) -> Result<Option<Person>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {PERSON_COLUMNS} FROM people WHERE organisation_id = $1 AND id = $2"
     )))
@@ -110,7 +126,11 @@ pub async fn get_person(conn: &mut Conn, organisation_id: &str, id: &str) -> Res
     .await?)
 }
 
-pub async fn find_person_by_email(conn: &mut Conn, organisation_id: &str, email: &str) -> Result<Option<Person>> {
+pub async fn find_person_by_email(
+    conn: &mut Conn,
+    organisation_id: &str,
+    email: &str,
+) -> Result<Option<Person>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {PERSON_COLUMNS} FROM people WHERE organisation_id = $1 AND email = $2"
     )))
@@ -120,7 +140,11 @@ pub async fn find_person_by_email(conn: &mut Conn, organisation_id: &str, email:
     .await?)
 }
 
-pub async fn find_person_by_employee_number(conn: &mut Conn, organisation_id: &str, number: &str) -> Result<Option<Person>> {
+pub async fn find_person_by_employee_number(
+    conn: &mut Conn,
+    organisation_id: &str,
+    number: &str,
+) -> Result<Option<Person>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {PERSON_COLUMNS} FROM people WHERE organisation_id = $1 AND employee_number = $2"
     )))
@@ -131,7 +155,10 @@ pub async fn find_person_by_employee_number(conn: &mut Conn, organisation_id: &s
 }
 
 /// Every employee number and id of an organisation, for resolving managers during an import.
-pub async fn employee_numbers(conn: &mut Conn, organisation_id: &str) -> Result<Vec<(String, String, Option<String>)>> {
+pub async fn employee_numbers(
+    conn: &mut Conn,
+    organisation_id: &str,
+) -> Result<Vec<(String, String, Option<String>)>> {
     Ok(sqlx::query_as(
         "SELECT employee_number, id, manager_id FROM people WHERE organisation_id = $1 AND employee_number IS NOT NULL",
     )
@@ -157,7 +184,12 @@ pub async fn login_candidates(conn: &mut Conn, email: &str) -> Result<Vec<LoginC
     .await?)
 }
 
-pub async fn set_password_hash(conn: &mut Conn, organisation_id: &str, id: &str, hash: &str) -> Result<()> {
+pub async fn set_password_hash(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    hash: &str,
+) -> Result<()> {
     sqlx::query("UPDATE people SET password_hash = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2")
         .bind(organisation_id)
         .bind(id)
@@ -168,14 +200,21 @@ pub async fn set_password_hash(conn: &mut Conn, organisation_id: &str, id: &str,
     Ok(())
 }
 
-pub async fn set_locale(conn: &mut Conn, organisation_id: &str, id: &str, locale: &str) -> Result<()> {
-    sqlx::query("UPDATE people SET locale = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2")
-        .bind(organisation_id)
-        .bind(id)
-        .bind(locale)
-        .bind(now())
-        .execute(&mut *conn)
-        .await?;
+pub async fn set_locale(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    locale: &str,
+) -> Result<()> {
+    sqlx::query(
+        "UPDATE people SET locale = $3, updated_at = $4 WHERE organisation_id = $1 AND id = $2",
+    )
+    .bind(organisation_id)
+    .bind(id)
+    .bind(locale)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -203,7 +242,12 @@ pub async fn list_people(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<PersonListItem>, i64)> {
-    let pattern = filter.search.map(str::trim).filter(|s| !s.is_empty()).map(like_pattern).unwrap_or_default();
+    let pattern = filter
+        .search
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(like_pattern)
+        .unwrap_or_default();
     let unit = filter.unit_id.unwrap_or_default();
     let manager = filter.manager_id.unwrap_or_default();
     let total: i64 = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {LIST_FROM}")))
@@ -229,16 +273,29 @@ pub async fn list_people(
     Ok((items, total))
 }
 
-pub async fn roles_of(conn: &mut Conn, organisation_id: &str, person_id: &str) -> Result<Vec<String>> {
-    let rows = sqlx::query("SELECT role FROM person_roles WHERE organisation_id = $1 AND person_id = $2 ORDER BY role")
-        .bind(organisation_id)
-        .bind(person_id)
-        .fetch_all(&mut *conn)
-        .await?;
-    rows.iter().map(|row| row.try_get::<String, _>(0).map_err(Into::into)).collect()
+pub async fn roles_of(
+    conn: &mut Conn,
+    organisation_id: &str,
+    person_id: &str,
+) -> Result<Vec<String>> {
+    let rows = sqlx::query(
+        "SELECT role FROM person_roles WHERE organisation_id = $1 AND person_id = $2 ORDER BY role",
+    )
+    .bind(organisation_id)
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|row| row.try_get::<String, _>(0).map_err(Into::into))
+        .collect()
 }
 
-pub async fn grant_role(conn: &mut Conn, organisation_id: &str, person_id: &str, role: &str) -> Result<()> {
+pub async fn grant_role(
+    conn: &mut Conn,
+    organisation_id: &str,
+    person_id: &str,
+    role: &str,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO person_roles (organisation_id, person_id, role) VALUES ($1, $2, $3) ON CONFLICT (organisation_id, person_id, role) DO NOTHING",
     )
@@ -250,20 +307,141 @@ pub async fn grant_role(conn: &mut Conn, organisation_id: &str, person_id: &str,
     Ok(())
 }
 
-pub async fn revoke_role(conn: &mut Conn, organisation_id: &str, person_id: &str, role: &str) -> Result<()> {
-    sqlx::query("DELETE FROM person_roles WHERE organisation_id = $1 AND person_id = $2 AND role = $3")
-        .bind(organisation_id)
-        .bind(person_id)
-        .bind(role)
-        .execute(&mut *conn)
-        .await?;
+pub async fn revoke_role(
+    conn: &mut Conn,
+    organisation_id: &str,
+    person_id: &str,
+    role: &str,
+) -> Result<()> {
+    sqlx::query(
+        "DELETE FROM person_roles WHERE organisation_id = $1 AND person_id = $2 AND role = $3",
+    )
+    .bind(organisation_id)
+    .bind(person_id)
+    .bind(role)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
 pub async fn count_people(conn: &mut Conn, organisation_id: &str) -> Result<i64> {
-    Ok(sqlx::query("SELECT COUNT(*) FROM people WHERE organisation_id = $1 AND active = 1")
-        .bind(organisation_id)
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?)
+    Ok(
+        sqlx::query("SELECT COUNT(*) FROM people WHERE organisation_id = $1 AND active = 1")
+            .bind(organisation_id)
+            .fetch_one(&mut *conn)
+            .await?
+            .try_get(0)?,
+    )
+}
+
+/// Everyone with this e-mail address who can sign in, in any organisation, with their language.
+pub async fn login_candidates_any(
+    conn: &mut Conn,
+    email: &str,
+) -> Result<Vec<(String, String, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT organisation_id, id, locale FROM people WHERE email = $1 AND active = 1 ORDER BY organisation_id LIMIT 5",
+    )
+    .bind(email)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+pub async fn has_password(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<bool> {
+    Ok(sqlx::query(
+        "SELECT 1 FROM people WHERE organisation_id = $1 AND id = $2 AND password_hash IS NOT NULL",
+    )
+    .bind(organisation_id)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .is_some())
+}
+
+/// A person row with its id chosen by the caller, for bulk loading.
+#[derive(Debug, Clone)]
+pub struct BulkPerson {
+    pub id: String,
+    pub employee_number: String,
+    pub display_name: String,
+    pub email: String,
+    pub function_title: String,
+    pub unit_id: Option<String>,
+    pub manager_id: Option<String>,
+    pub password_hash: Option<String>,
+}
+
+/// Inserts many people with few statements (for demo data and benchmarks). Managers must come
+/// before the people they manage.
+pub async fn insert_people_bulk(
+    conn: &mut Conn,
+    organisation_id: &str,
+    rows: &[BulkPerson],
+) -> Result<()> {
+    const PER_STATEMENT: usize = 200;
+    let now = now();
+    for chunk in rows.chunks(PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO people (organisation_id, id, employee_number, display_name, email, function_title, unit_id, manager_id, password_hash, active, created_at, updated_at) VALUES ",
+        );
+        for index in 0..chunk.len() {
+            let base = index * 8 + 3;
+            if index > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!(
+                "($1, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, 1, $2, $2)",
+                base,
+                base + 1,
+                base + 2,
+                base + 3,
+                base + 4,
+                base + 5,
+                base + 6,
+                base + 7
+            ));
+        }
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(organisation_id)
+            .bind(&now);
+        for row in chunk {
+            query = query
+                .bind(&row.id)
+                .bind(&row.employee_number)
+                .bind(&row.display_name)
+                .bind(&row.email)
+                .bind(&row.function_title)
+                .bind(&row.unit_id)
+                .bind(&row.manager_id)
+                .bind(&row.password_hash);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Grants roles in bulk: `(person_id, role)` pairs.
+pub async fn grant_roles_bulk(
+    conn: &mut Conn,
+    organisation_id: &str,
+    grants: &[(String, String)],
+) -> Result<()> {
+    const PER_STATEMENT: usize = 400;
+    for chunk in grants.chunks(PER_STATEMENT) {
+        let mut sql =
+            String::from("INSERT INTO person_roles (organisation_id, person_id, role) VALUES ");
+        for index in 0..chunk.len() {
+            if index > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("($1, ${}, ${})", index * 2 + 2, index * 2 + 3));
+        }
+        sql.push_str(" ON CONFLICT (organisation_id, person_id, role) DO NOTHING");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
+        for (person_id, role) in chunk {
+            query = query.bind(person_id).bind(role);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
 }

@@ -12,11 +12,23 @@ async fn fresh(backend: TestBackend) -> (TestDatabase, Db) {
 
 async fn seed(db: &Db) -> (String, String) {
     let mut tx = db.begin().await.expect("begin");
-    let organisation = org::insert_organisation(&mut tx, "elderveen", "Gemeente Elderveen", "nl").await.expect("org");
-    let unit = org::insert_unit(&mut tx, &organisation.id, None, "Gemeente Elderveen", "gemeente elderveen")
+    let organisation = org::insert_organisation(&mut tx, "elderveen", "Gemeente Elderveen", "nl")
         .await
-        .expect("unit");
-    let names = [("Sanne van der Berg", "sanne@elderveen.nl"), ("Ahmed Yilmaz", "ahmed@elderveen.nl"), ("Eva 50%_Jansen", "eva@elderveen.nl")];
+        .expect("org");
+    let unit = org::insert_unit(
+        &mut tx,
+        &organisation.id,
+        None,
+        "Gemeente Elderveen",
+        "gemeente elderveen",
+    )
+    .await
+    .expect("unit");
+    let names = [
+        ("Sanne van der Berg", "sanne@elderveen.nl"),
+        ("Ahmed Yilmaz", "ahmed@elderveen.nl"),
+        ("Eva 50%_Jansen", "eva@elderveen.nl"),
+    ];
     for (name, email) in names {
         people::insert_person(
             &mut tx,
@@ -49,20 +61,40 @@ async fn people_list_searches_and_pages(backend: TestBackend) {
     let (organisation_id, unit_id) = seed(&db).await;
     let mut conn = db.acquire().await.expect("conn");
     let all = people::PeopleFilter::default();
-    let (page, total) = people::list_people(&mut conn, &organisation_id, &all, 2, 0).await.expect("list");
+    let (page, total) = people::list_people(&mut conn, &organisation_id, &all, 2, 0)
+        .await
+        .expect("list");
     assert_eq!(total, 3);
-    assert_eq!(page.iter().map(|p| p.display_name.as_str()).collect::<Vec<_>>(), ["Ahmed Yilmaz", "Eva 50%_Jansen"]);
+    assert_eq!(
+        page.iter()
+            .map(|p| p.display_name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ahmed Yilmaz", "Eva 50%_Jansen"]
+    );
     assert_eq!(page[0].unit_name.as_deref(), Some("Gemeente Elderveen"));
-    let (second, _) = people::list_people(&mut conn, &organisation_id, &all, 2, 2).await.expect("list");
+    let (second, _) = people::list_people(&mut conn, &organisation_id, &all, 2, 2)
+        .await
+        .expect("list");
     assert_eq!(second.len(), 1);
 
-    let search = |s| people::PeopleFilter { search: Some(s), unit_id: Some(&unit_id), manager_id: None };
-    let (found, total) = people::list_people(&mut conn, &organisation_id, &search("VAN DER"), 10, 0).await.expect("search");
+    let search = |s| people::PeopleFilter {
+        search: Some(s),
+        unit_id: Some(&unit_id),
+        manager_id: None,
+    };
+    let (found, total) =
+        people::list_people(&mut conn, &organisation_id, &search("VAN DER"), 10, 0)
+            .await
+            .expect("search");
     assert_eq!((found.len(), total), (1, 1));
     // Wildcards in the search text match literally.
-    let (found, _) = people::list_people(&mut conn, &organisation_id, &search("%_"), 10, 0).await.expect("search");
+    let (found, _) = people::list_people(&mut conn, &organisation_id, &search("%_"), 10, 0)
+        .await
+        .expect("search");
     assert_eq!(found.len(), 1);
-    let (found, _) = people::list_people(&mut conn, &"other-org".to_string(), &all, 10, 0).await.expect("other tenant");
+    let (found, _) = people::list_people(&mut conn, &"other-org".to_string(), &all, 10, 0)
+        .await
+        .expect("other tenant");
     assert!(found.is_empty());
 }
 
@@ -84,7 +116,10 @@ async fn duplicate_email_is_a_conflict(backend: TestBackend) {
         },
     )
     .await;
-    assert!(matches!(result, Err(StorageError::Conflict(_))), "{result:?}");
+    assert!(
+        matches!(result, Err(StorageError::Conflict(_))),
+        "{result:?}"
+    );
 }
 
 async fn outbox_claims_each_message_once(backend: TestBackend) {
@@ -93,19 +128,37 @@ async fn outbox_claims_each_message_once(backend: TestBackend) {
     {
         let mut conn = db.acquire().await.expect("conn");
         for n in 0..5 {
-            outbox::enqueue(&mut conn, &organisation_id, "a@b.nl", &format!("bericht {n}"), "tekst").await.expect("enqueue");
+            outbox::enqueue(
+                &mut conn,
+                &organisation_id,
+                "a@b.nl",
+                &format!("bericht {n}"),
+                "tekst",
+            )
+            .await
+            .expect("enqueue");
         }
     }
     let now = kleur_storage::now();
     let lease = kleur_storage::timestamp(chrono::Utc::now() + chrono::Duration::minutes(5));
-    let (first, second) = tokio::join!(outbox::claim_due(&db, &now, &lease, 3), outbox::claim_due(&db, &now, &lease, 3));
-    let mut ids: Vec<String> = first.expect("claim").into_iter().chain(second.expect("claim")).map(|m| m.id).collect();
+    let (first, second) = tokio::join!(
+        outbox::claim_due(&db, &now, &lease, 3),
+        outbox::claim_due(&db, &now, &lease, 3)
+    );
+    let mut ids: Vec<String> = first
+        .expect("claim")
+        .into_iter()
+        .chain(second.expect("claim"))
+        .map(|m| m.id)
+        .collect();
     ids.sort();
     let count = ids.len();
     ids.dedup();
     assert_eq!(count, 5, "all five due messages are claimed");
     assert_eq!(ids.len(), 5, "no message is claimed twice");
-    let again = outbox::claim_due(&db, &now, &lease, 10).await.expect("claim");
+    let again = outbox::claim_due(&db, &now, &lease, 10)
+        .await
+        .expect("claim");
     assert!(again.is_empty(), "claimed messages are leased");
 }
 
@@ -114,9 +167,14 @@ async fn backup_covers_every_table_and_column(backend: TestBackend) {
     let tables = backup::actual_tables(&db).await.expect("tables");
     let mut known: Vec<String> = backup::TABLES.iter().map(|t| t.name.to_owned()).collect();
     known.sort();
-    assert_eq!(tables, known, "backup::TABLES lists exactly the tables of the schema");
+    assert_eq!(
+        tables, known,
+        "backup::TABLES lists exactly the tables of the schema"
+    );
     for table in backup::TABLES {
-        let columns = backup::actual_columns(&db, table.name).await.expect("columns");
+        let columns = backup::actual_columns(&db, table.name)
+            .await
+            .expect("columns");
         let listed: Vec<String> = table.columns.iter().map(|(c, _)| (*c).to_owned()).collect();
         assert_eq!(columns, listed, "columns of {}", table.name);
     }
@@ -127,29 +185,64 @@ async fn backup_restores_into_both_databases(backend: TestBackend) {
     let (organisation_id, _) = seed(&source).await;
     {
         let mut conn = source.acquire().await.expect("conn");
-        let list = people::list_people(&mut conn, &organisation_id, &Default::default(), 10, 0).await.expect("list").0;
-        people::set_manager(&mut conn, &organisation_id, &list[1].id, Some(&list[0].id)).await.expect("manager");
-        outbox::enqueue(&mut conn, &organisation_id, "a@b.nl", "Onderwerp", "Tekst met ë en \"quotes\"").await.expect("mail");
+        let list = people::list_people(&mut conn, &organisation_id, &Default::default(), 10, 0)
+            .await
+            .expect("list")
+            .0;
+        people::set_manager(&mut conn, &organisation_id, &list[1].id, Some(&list[0].id))
+            .await
+            .expect("manager");
+        outbox::enqueue(
+            &mut conn,
+            &organisation_id,
+            "a@b.nl",
+            "Onderwerp",
+            "Tekst met ë en \"quotes\"",
+        )
+        .await
+        .expect("mail");
     }
     let mut file = Vec::new();
     let written = backup::dump(&source, &mut file).await.expect("dump");
     for target_backend in [TestBackend::Sqlite, TestBackend::Postgres] {
         let (_target_db, target) = fresh(target_backend).await;
-        let restored = backup::restore(&target, file.as_slice()).await.expect("restore");
+        let restored = backup::restore(&target, file.as_slice())
+            .await
+            .expect("restore");
         assert_eq!(restored.rows(), written.rows());
         let mut again = Vec::new();
         backup::dump(&target, &mut again).await.expect("dump again");
-        let body = |f: &[u8]| String::from_utf8_lossy(f).lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
-        assert_eq!(body(&again), body(&file), "the restored database dumps to the same rows");
+        let body = |f: &[u8]| {
+            String::from_utf8_lossy(f)
+                .lines()
+                .skip(1)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            body(&again),
+            body(&file),
+            "the restored database dumps to the same rows"
+        );
         // A second restore into a database that has data is refused and changes nothing.
         assert!(backup::restore(&target, file.as_slice()).await.is_err());
     }
     let (_empty_db, empty) = fresh(backend).await;
-    assert!(backup::restore(&empty, "not a backup".as_bytes()).await.is_err());
+    assert!(
+        backup::restore(&empty, "not a backup".as_bytes())
+            .await
+            .is_err()
+    );
     let truncated = [&file[..file.len() - 10], b"\n"].concat();
     assert!(backup::restore(&empty, truncated.as_slice()).await.is_err());
     let mut conn = empty.acquire().await.expect("conn");
-    assert!(org::list_organisations(&mut conn).await.expect("list").is_empty(), "a failed restore leaves nothing");
+    assert!(
+        org::list_organisations(&mut conn)
+            .await
+            .expect("list")
+            .is_empty(),
+        "a failed restore leaves nothing"
+    );
 }
 
 on_both_databases!(

@@ -15,7 +15,8 @@ pub enum TestBackend {
 
 /// The server tests create their databases on. Override with `KLEUR_TEST_POSTGRES_URL`.
 pub fn postgres_admin_url() -> String {
-    std::env::var("KLEUR_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("KLEUR_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 /// A database that exists for one test and is removed when dropped.
@@ -38,7 +39,11 @@ impl TestDatabase {
                 let dir = std::env::temp_dir().join(format!("kleur-test-{unique}"));
                 std::fs::create_dir_all(&dir).expect("create a temporary directory");
                 let url = format!("sqlite://{}", dir.join("kleur.db").display());
-                TestDatabase { url, backend, cleanup: Cleanup::Directory(dir) }
+                TestDatabase {
+                    url,
+                    backend,
+                    cleanup: Cleanup::Directory(dir),
+                }
             }
             TestBackend::Postgres => {
                 let name = format!("kleur_test_{unique}");
@@ -58,7 +63,11 @@ impl TestDatabase {
                     Some((base, _)) => format!("{base}/{name}"),
                     None => panic!("KLEUR_TEST_POSTGRES_URL must end in /database"),
                 };
-                TestDatabase { url, backend, cleanup: Cleanup::PostgresDatabase(name) }
+                TestDatabase {
+                    url,
+                    backend,
+                    cleanup: Cleanup::PostgresDatabase(name),
+                }
             }
         }
     }
@@ -74,12 +83,17 @@ impl Drop for TestDatabase {
                 let name = name.clone();
                 // Drop runs inside the test's runtime, so the async cleanup gets a thread of its own.
                 let handle = std::thread::spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build();
                     if let Ok(runtime) = runtime {
                         runtime.block_on(async {
-                            if let Ok(mut conn) = PgConnection::connect(&postgres_admin_url()).await {
+                            if let Ok(mut conn) = PgConnection::connect(&postgres_admin_url()).await
+                            {
                                 let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await;
+                                let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                                    .execute(&mut conn)
+                                    .await;
                             }
                         });
                     }

@@ -21,7 +21,9 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start() -> SmtpSink {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the SMTP sink");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind the SMTP sink");
         let port = listener.local_addr().expect("local address").port();
         let received = Arc::new(Mutex::new(Vec::new()));
         let store = received.clone();
@@ -41,7 +43,10 @@ impl SmtpSink {
     }
 }
 
-async fn serve(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<ReceivedMail>>>) -> std::io::Result<()> {
+async fn serve(
+    socket: tokio::net::TcpStream,
+    store: Arc<Mutex<Vec<ReceivedMail>>>,
+) -> std::io::Result<()> {
     let (reader, mut writer) = socket.into_split();
     let mut reader = BufReader::new(reader);
     writer.write_all(b"220 sink.test ESMTP\r\n").await?;
@@ -55,9 +60,14 @@ async fn serve(socket: tokio::net::TcpStream, store: Arc<Mutex<Vec<ReceivedMail>
         let command = line.trim_end().to_string();
         let upper = command.to_ascii_uppercase();
         if upper.starts_with("EHLO") || upper.starts_with("HELO") {
-            writer.write_all(b"250-sink.test\r\n250 8BITMIME\r\n").await?;
+            writer
+                .write_all(b"250-sink.test\r\n250 8BITMIME\r\n")
+                .await?;
         } else if upper.starts_with("MAIL FROM:") {
-            mail = ReceivedMail { from: command[10..].trim().to_string(), ..Default::default() };
+            mail = ReceivedMail {
+                from: command[10..].trim().to_string(),
+                ..Default::default()
+            };
             writer.write_all(b"250 OK\r\n").await?;
         } else if upper.starts_with("RCPT TO:") {
             mail.to.push(command[8..].trim().to_string());

@@ -1,0 +1,224 @@
+## Kleur — Nederlandse teksten (standaardtaal)
+
+app-name = Kleur
+app-tagline = Jouw ontwikkeling, jouw kleur.
+skip-to-content = Direct naar de inhoud
+nav-label = Hoofdmenu
+nav-home = Start
+nav-profile = Mijn profiel
+nav-people = Mensen en organisatie
+nav-units = Organisatieonderdelen
+nav-mail = Verzonden e-mail
+nav-api = API
+nav-logout = Uitloggen
+nav-login = Inloggen
+language-label = Taal
+language-nl = Nederlands
+language-en = English
+language-switch = Taal wijzigen
+footer-text = Kleur is open source (EUPL-1.2). Jij bepaalt wie wat ziet.
+
+## Inloggen
+login-title = Inloggen bij Kleur
+login-intro = Log in met het e-mailadres en wachtwoord van je organisatie.
+login-email = E-mailadres
+login-password = Wachtwoord
+login-submit = Inloggen
+login-forgot = Wachtwoord vergeten?
+login-failed = Het e-mailadres of wachtwoord klopt niet.
+login-rate-limited = Te veel mislukte pogingen. Wacht { $minutes } minuten en probeer het opnieuw, of vraag een nieuw wachtwoord aan.
+logged-out = Je bent uitgelogd.
+logout-submit = Uitloggen
+
+## Wachtwoord herstellen
+reset-request-title = Wachtwoord vergeten
+reset-request-intro = Vul je e-mailadres in. Als het bij ons bekend is, sturen we je een link om een nieuw wachtwoord in te stellen.
+reset-request-submit = Stuur de link
+reset-request-sent = Als dit e-mailadres bij ons bekend is, is er nu een e-mail met een link onderweg. De link is een uur geldig.
+reset-title = Nieuw wachtwoord instellen
+reset-password = Nieuw wachtwoord
+reset-password-hint = Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.
+reset-submit = Wachtwoord opslaan
+reset-done = Je wachtwoord is gewijzigd. Je kunt nu inloggen.
+reset-invalid = Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe link aan.
+mail-reset-subject = Nieuw wachtwoord voor Kleur
+mail-reset-body = Hallo,
+
+    Iemand (hopelijk jij) heeft gevraagd om een nieuw wachtwoord voor Kleur.
+    Stel je nieuwe wachtwoord in via deze link:
+
+    { $link }
+
+    De link is { $minutes } minuten geldig en werkt één keer. Heb je dit niet gevraagd? Dan kun je deze e-mail negeren.
+
+## Foutmeldingen in formulieren
+error-summary-title = Er is iets niet goed ingevuld
+error-email-invalid = Vul een geldig e-mailadres in, zoals naam@organisatie.nl.
+error-email-taken = Dit e-mailadres is al in gebruik in deze organisatie.
+error-employee-number-taken = Dit personeelsnummer is al in gebruik.
+error-name-required = Vul een naam in (maximaal 200 tekens).
+error-text-too-long = Deze tekst is te lang.
+error-unit-unknown = Kies een bestaand organisatieonderdeel.
+error-manager-unknown = Kies een bestaande leidinggevende.
+error-manager-self = Iemand kan niet zijn eigen leidinggevende zijn.
+error-manager-cycle = Deze leidinggevende staat zelf onder deze persoon; dat zou een kring maken.
+error-password-short = Het wachtwoord moet minstens 10 tekens hebben.
+error-password-long = Het wachtwoord mag hoogstens 512 tekens hebben.
+error-reset-token = Deze link is ongeldig, al gebruikt of verlopen.
+error-token-name = Geef de sleutel een naam (maximaal 100 tekens).
+error-role-employee = Iedereen is medewerker; die rol kan niet worden gewijzigd.
+error-role-own-admin = Je kunt je eigen beheerdersrol niet intrekken.
+error-csrf = Dit formulier is verlopen of niet vanuit Kleur verstuurd. Laad de pagina opnieuw en probeer het nog eens.
+error-locale = Kies Nederlands of English.
+
+## Foutpagina's
+error-400-title = Dit verzoek klopt niet
+error-400-text = Kleur kon dit verzoek niet verwerken. Controleer wat je hebt ingevuld en probeer het opnieuw.
+error-401-title = Log eerst in
+error-401-text = Voor deze pagina moet je ingelogd zijn.
+error-403-title = Geen toegang
+error-403-text = Je hebt geen toegang tot deze pagina. Denk je dat dit niet klopt? Neem contact op met je beheerder.
+error-404-title = Pagina niet gevonden
+error-404-text = Deze pagina bestaat niet (meer), of je hebt er geen toegang toe.
+error-405-title = Deze handeling kan hier niet
+error-405-text = Deze pagina ondersteunt deze handeling niet.
+error-413-title = Te groot
+error-413-text = Wat je verstuurde is te groot. Verklein het bestand of de tekst en probeer het opnieuw.
+error-415-title = Onbekend formaat
+error-415-text = Kleur kan dit formaat niet lezen.
+error-422-title = Dit verzoek klopt niet
+error-422-text = Kleur kon dit verzoek niet verwerken. Controleer wat je hebt ingevuld en probeer het opnieuw.
+error-429-title = Even geduld
+error-429-text = Er zijn te veel verzoeken gedaan. Wacht even en probeer het opnieuw.
+error-500-title = Er ging iets mis
+error-500-text = Er ging aan onze kant iets mis. Probeer het later opnieuw. Blijft het misgaan, geef dan deze code door aan je beheerder: { $request }.
+error-back-home = Terug naar de startpagina
+
+## Startpagina
+home-title = Welkom, { $name }
+home-intro = Kleur is jouw plek om je ontwikkeling zelf te sturen: laat zien waar je van bent, wat je talenten zijn en waar je naartoe wilt.
+home-next-title = Wat kun je nu doen?
+home-next-profile = Bekijk je profiel en kies je taal.
+home-next-people = Beheer mensen en organisatieonderdelen, of importeer ze uit het HR-systeem.
+home-next-mail = Bekijk de e-mail die Kleur verstuurde.
+home-next-api = Maak een API-sleutel om Kleur te koppelen aan andere systemen.
+home-coming-title = Binnenkort in Kleur
+home-coming-text = Je persoonlijk professioneel portfolio, 360°-feedback die jij start, doelen die aansluiten bij je team en organisatie, en het vinden van talent in je organisatie.
+home-roles = Jouw rollen: { $roles }
+landing-title = Kleur
+landing-intro = Professionals sturen hun eigen ontwikkeling; organisaties zien het talent dat ze al hebben.
+landing-login = Inloggen
+
+## Rollen
+role-employee = medewerker
+role-manager = leidinggevende / teamcoach
+role-hr_adviser = HR-adviseur
+role-ambassador = ambassadeur
+role-management = directie / MT
+role-administrator = beheerder
+
+## Profiel
+profile-title = Mijn profiel
+profile-details = Gegevens uit het personeelssysteem
+profile-name = Naam
+profile-email = E-mailadres
+profile-function = Functie
+profile-unit = Organisatieonderdeel
+profile-manager = Leidinggevende
+profile-roles = Rollen
+profile-none = Niet ingevuld
+profile-language-title = Taal van Kleur
+profile-language-save = Taal opslaan
+profile-language-saved = Je taalkeuze is opgeslagen.
+tokens-title = API-sleutels
+tokens-intro = Met een API-sleutel kan een ander systeem namens jou met Kleur praten. Deel de sleutel met niemand.
+tokens-name = Naam van de sleutel
+tokens-create = Sleutel maken
+tokens-created = Je nieuwe sleutel staat hieronder. Kopieer hem nu: hij wordt maar één keer getoond.
+tokens-none = Je hebt nog geen API-sleutels.
+tokens-col-name = Naam
+tokens-col-created = Gemaakt
+tokens-col-used = Laatst gebruikt
+tokens-col-status = Status
+tokens-never = nooit
+tokens-active = actief
+tokens-revoked = ingetrokken
+tokens-revoke = Intrekken
+tokens-revoked-done = De sleutel is ingetrokken.
+
+## Mensen en organisatie (beheer)
+people-title = Mensen
+people-count = { $count ->
+    [one] { $count } persoon
+   *[other] { $count } personen
+}
+people-search = Zoek op naam, e-mail of functie
+people-search-submit = Zoeken
+people-filter-unit = Organisatieonderdeel
+people-filter-all = Alle onderdelen
+people-empty = Er zijn (nog) geen mensen die hieraan voldoen.
+people-empty-import = Importeer mensen en afdelingen uit het HR-systeem met `kleur import`, of voeg iemand toe.
+people-col-name = Naam
+people-col-function = Functie
+people-col-unit = Onderdeel
+people-col-manager = Leidinggevende
+people-add = Persoon toevoegen
+people-new-title = Persoon toevoegen
+people-edit-title = Gegevens wijzigen
+people-edit = Wijzigen
+people-save = Opslaan
+people-saved = De gegevens zijn opgeslagen.
+people-created = De persoon is toegevoegd.
+people-employee-number = Personeelsnummer
+people-no-unit = Geen onderdeel
+people-no-manager = Geen leidinggevende
+people-roles-title = Rollen
+people-role-grant = Geven
+people-role-revoke = Intrekken
+people-roles-saved = De rollen zijn bijgewerkt.
+people-login = Kan inloggen met wachtwoord
+people-login-yes = ja
+people-login-no = nee (kan via "wachtwoord vergeten" een wachtwoord instellen)
+pagination-label = Paginering
+pagination-previous = Vorige
+pagination-next = Volgende
+pagination-status = Pagina { $page } van { $pages }
+units-title = Organisatieonderdelen
+units-intro = De organisatie als boom, van organisatie tot team, met het aantal mensen per onderdeel.
+units-empty = Er zijn nog geen organisatieonderdelen. Importeer ze met `kleur import`.
+units-col-name = Onderdeel
+units-col-people = Mensen
+units-people-link = Bekijk mensen
+
+## Verzonden e-mail
+mail-title = Verzonden e-mail
+mail-intro = Alle e-mail die Kleur voor deze organisatie verstuurde of nog moet versturen. Zonder SMTP-instellingen (demomodus) wordt e-mail niet echt verzonden maar hier bewaard.
+mail-empty = Er is nog geen e-mail.
+mail-col-to = Aan
+mail-col-subject = Onderwerp
+mail-col-created = Aangemaakt
+mail-col-status = Status
+mail-status-sent = verzonden ({ $transport })
+mail-status-pending = wacht op verzending
+mail-status-failed = mislukt na { $attempts } pogingen: { $error }
+mail-back = Terug naar verzonden e-mail
+
+## API-documentatie
+api-title = Kleur API
+api-intro = De JSON-API staat onder /api/v1. Log in met een API-sleutel in de header Authorization: Bearer <sleutel>. Fouten komen terug als problem+json (RFC 9457). Lijsten zijn gepagineerd met page en per_page.
+api-openapi-link = OpenAPI-document (JSON)
+api-col-method = Methode
+api-col-path = Pad
+api-col-summary = Omschrijving
+
+## API-fouten (problem+json)
+problem-unauthorized = Geef een geldige API-sleutel mee in de header Authorization: Bearer <sleutel>.
+problem-forbidden = Je hebt geen toegang tot deze gegevens.
+problem-not-found = Niet gevonden.
+problem-invalid = De invoer klopt niet.
+problem-bad-request = Het verzoek kon niet worden gelezen.
+problem-too-large = Het verzoek is te groot.
+problem-unsupported-media = Stuur JSON met Content-Type: application/json.
+problem-method = Deze methode is hier niet toegestaan.
+problem-rate-limited = Te veel verzoeken.
+problem-internal = Er ging iets mis aan de kant van de server.
