@@ -125,6 +125,9 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
             )]);
         }
     };
+    // The csv reader counts lines by '\n' and places a record before the '\n' of a CRLF pair, so
+    // with Windows line ends (what Excel writes) every line number would be one too low.
+    let text = text.replace("\r\n", "\n");
     let header_line = text.lines().next().unwrap_or_default();
     if header_line.trim().is_empty() {
         return Err(vec![issue(
@@ -366,6 +369,16 @@ mod tests {
             ]
         );
         assert!(issues[3].to_string().contains("line 4"));
+    }
+
+    #[test]
+    fn line_numbers_hold_with_windows_line_ends() {
+        let file =
+            "\u{FEFF}personeelsnummer;achternaam;email\r\n1;Jansen;a@x.nl\r\n2;Visser;geen\r\n";
+        let issues = parse_people_csv(file.as_bytes()).expect_err("invalid file");
+        assert_eq!(issues[0].line, 3);
+        let records = parse_people_csv(GOOD.replace('\n', "\r\n").as_bytes()).expect("valid");
+        assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
     }
 
     #[test]

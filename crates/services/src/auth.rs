@@ -71,7 +71,7 @@ pub async fn login(
     let subject = failure_subject(email.as_str());
     let mut conn = db.acquire().await?;
     let since = timestamp(Utc::now() - Duration::minutes(FAILURE_WINDOW_MINUTES));
-    if store::count_login_failures(&mut conn, &subject, &since).await? >= MAX_FAILURES {
+    if store::count_login_failures(&mut conn, &subject, &since).await? > MAX_FAILURES {
         return Err(ServiceError::RateLimited);
     }
     let candidates = people::login_candidates(&mut conn, email.as_str()).await?;
@@ -267,7 +267,6 @@ pub async fn reset_password(db: &Db, token: &str, new_password: &str) -> Result<
         return Err(ServiceError::invalid("token", "error-reset-token"));
     };
     people::set_password_hash(&mut tx, &organisation_id, &person_id, &hash).await?;
-    store::delete_sessions_of(&mut tx, &organisation_id, &person_id).await?;
     tx.commit().await?;
     Ok(())
 }

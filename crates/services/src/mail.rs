@@ -5,7 +5,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::{Duration, Utc};
 use kleur_storage::{Db, outbox, timestamp};
-use lettre::message::Mailbox;
+pub use lettre::message::Mailbox;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -201,4 +201,35 @@ mod tests {
         assert_eq!(backoff(2), Duration::seconds(60));
         assert_eq!(backoff(50), Duration::hours(6));
     }
+}
+
+/// The organisation's mail, newest first, for administrators.
+pub async fn list_messages(
+    db: &Db,
+    actor: &crate::Actor,
+    request: kleur_domain::PageRequest,
+) -> Result<kleur_domain::Page<outbox::OutboxMessage>> {
+    actor.require_admin()?;
+    let mut conn = db.acquire().await?;
+    let (items, total) = outbox::list_recent(
+        &mut conn,
+        &actor.organisation_id,
+        request.limit(),
+        request.offset(),
+    )
+    .await?;
+    Ok(kleur_domain::Page {
+        items,
+        page: request.page,
+        per_page: request.per_page,
+        total: u64::try_from(total).unwrap_or(0),
+    })
+}
+
+pub async fn get_message(db: &Db, actor: &crate::Actor, id: &str) -> Result<outbox::OutboxMessage> {
+    actor.require_admin()?;
+    let mut conn = db.acquire().await?;
+    outbox::get_message(&mut conn, &actor.organisation_id, id)
+        .await?
+        .ok_or(ServiceError::NotFound)
 }

@@ -93,6 +93,9 @@ pub struct PersonInput {
     pub manager_id: String,
     #[serde(default)]
     pub employee_number: String,
+    /// The manager by e-mail address, for forms; used when `manager_id` is empty.
+    #[serde(default)]
+    pub manager_email: String,
 }
 
 struct ValidPerson {
@@ -134,6 +137,18 @@ async fn validate(
         }
     };
     let manager_id = match input.manager_id.trim() {
+        "" if !input.manager_email.trim().is_empty() => {
+            let found = match Email::parse(&input.manager_email) {
+                Ok(email) => {
+                    store::find_person_by_email(conn, organisation_id, email.as_str()).await?
+                }
+                Err(_) => None,
+            };
+            if found.is_none() {
+                errors.push(FieldError::new("manager_email", "error-manager-unknown"));
+            }
+            found.map(|p| p.id)
+        }
         "" => None,
         id if store::get_person(conn, organisation_id, id)
             .await?
@@ -354,4 +369,17 @@ pub async fn get_unit(db: &Db, actor: &Actor, unit_id: &str) -> Result<org::Unit
     org::get_unit(&mut conn, &actor.organisation_id, unit_id)
         .await?
         .ok_or(ServiceError::NotFound)
+}
+
+/// People holding the manager role, for choosing someone's manager in a form.
+pub async fn managers(db: &Db, actor: &Actor) -> Result<Vec<(String, String)>> {
+    actor.require_people_admin()?;
+    let mut conn = db.acquire().await?;
+    Ok(store::people_with_role(
+        &mut conn,
+        &actor.organisation_id,
+        Role::Manager.as_str(),
+        2000,
+    )
+    .await?)
 }

@@ -445,3 +445,21 @@ pub async fn grant_roles_bulk(
     }
     Ok(())
 }
+
+/// `(id, display name)` of active people with a role, by name, at most `limit`.
+pub async fn people_with_role(
+    conn: &mut Conn,
+    organisation_id: &str,
+    role: &str,
+    limit: i64,
+) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT p.id, p.display_name FROM people p JOIN person_roles r ON r.organisation_id = p.organisation_id AND r.person_id = p.id \
+         WHERE p.organisation_id = $1 AND r.role = $2 AND p.active = 1 ORDER BY p.display_name, p.id LIMIT $3",
+    )
+    .bind(organisation_id)
+    .bind(role)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?)
+}

@@ -1,0 +1,179 @@
+//! The HTML pages. Every page works without JavaScript; every form carries the CSRF token
+//! (checked in the middleware) and shows errors in a summary and beside each field.
+
+mod admin;
+mod auth;
+mod home;
+
+use askama::Template;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use kleur_i18n::Tr;
+use kleur_services::FieldError;
+use kleur_services::people::UnitNode;
+
+use crate::AppState;
+use crate::error::{Rendered, WebResult};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::home))
+        .route("/inloggen", get(auth::login_form).post(auth::login))
+        .route("/uitloggen", post(auth::logout))
+        .route(
+            "/wachtwoord-vergeten",
+            get(auth::reset_request_form).post(auth::reset_request),
+        )
+        .route(
+            "/wachtwoord-herstellen/{token}",
+            get(auth::reset_form).post(auth::reset),
+        )
+        .route("/taal", post(auth::set_language))
+        .route("/profiel", get(home::profile))
+        .route("/profiel/api-sleutels", post(home::create_token))
+        .route(
+            "/profiel/api-sleutels/{id}/intrekken",
+            post(home::revoke_token),
+        )
+        .route("/api", get(home::api_docs))
+        .route("/beheer/mensen", get(admin::people))
+        .route(
+            "/beheer/mensen/nieuw",
+            get(admin::new_person_form).post(admin::create_person),
+        )
+        .route("/beheer/mensen/{id}", get(admin::person))
+        .route(
+            "/beheer/mensen/{id}/wijzigen",
+            get(admin::edit_person_form).post(admin::update_person),
+        )
+        .route("/beheer/mensen/{id}/rollen", post(admin::set_role))
+        .route("/beheer/onderdelen", get(admin::units))
+        .route("/beheer/e-mail", get(admin::mail))
+        .route("/beheer/e-mail/{id}", get(admin::mail_message))
+        .fallback(|| async { StatusCode::NOT_FOUND })
+}
+
+/// Renders a template as a complete page with the given status.
+pub fn render(template: &impl Template, status: StatusCode) -> WebResult<Response> {
+    let mut response = (status, Html(template.render()?)).into_response();
+    response.extensions_mut().insert(Rendered);
+    Ok(response)
+}
+
+pub fn ok(template: &impl Template) -> WebResult<Response> {
+    render(template, StatusCode::OK)
+}
+
+/// Field errors translated for a form.
+#[derive(Debug, Default, Clone)]
+pub struct FormErrors {
+    pub items: Vec<ErrorItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorItem {
+    pub field: String,
+    pub message: String,
+}
+
+impl FormErrors {
+    pub fn new(t: Tr, errors: &[FieldError]) -> Self {
+        Self {
+            items: errors
+                .iter()
+                .map(|e| ErrorItem {
+                    field: e.field.to_owned(),
+                    message: t.get(e.message_key),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn for_field(&self, field: &str) -> Option<&str> {
+        self.items
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+}
+
+/// Previous/next links that keep the rest of the query.
+#[derive(Debug, Clone)]
+pub struct Pager {
+    pub page: u32,
+    pub pages: u32,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    pub fn new<T>(list: &kleur_domain::Page<T>, base: &str, query: &[(&str, &str)]) -> Self {
+        let link = |page: u32| {
+            let mut serializer = url::form_urlencoded::Serializer::new(String::new());
+            for (key, value) in query.iter().filter(|(_, v)| !v.is_empty()) {
+                serializer.append_pair(key, value);
+            }
+            serializer.append_pair("pagina", &page.to_string());
+            format!("{base}?{}", serializer.finish())
+        };
+        Self {
+            page: list.page,
+            pages: list.total_pages(),
+            previous: list.has_previous().then(|| link(list.page - 1)),
+            next: list.has_next().then(|| link(list.page + 1)),
+        }
+    }
+
+    pub fn status(&self, t: &Tr) -> String {
+        t.args(
+            "pagination-status",
+            &[
+                ("page", &self.page.to_string()),
+                ("pages", &self.pages.to_string()),
+            ],
+        )
+    }
+}
+
+/// Indentation for a unit in a flat list, showing its place in the tree.
+pub trait Indent {
+    fn indent(&self) -> String;
+}
+
+impl Indent for UnitNode {
+    fn indent(&self) -> String {
+        "\u{2014} ".repeat(self.depth)
+    }
+}
+
+/// A return path from a form: only paths on this site, never `//other.host`.
+pub fn safe_return_path(candidate: Option<&str>) -> String {
+    match candidate {
+        Some(path)
+            if path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") =>
+        {
+            path.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn return_paths_stay_on_site() {
+        assert_eq!(safe_return_path(Some("/profiel?x=1")), "/profiel?x=1");
+        assert_eq!(safe_return_path(Some("//evil.example")), "/");
+        assert_eq!(safe_return_path(Some("https://evil.example")), "/");
+        assert_eq!(safe_return_path(Some("/\\evil.example")), "/");
+        assert_eq!(safe_return_path(None), "/");
+    }
+}
