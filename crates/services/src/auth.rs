@@ -71,7 +71,7 @@ pub async fn login(
     let subject = failure_subject(email.as_str());
     let mut conn = db.acquire().await?;
     let since = timestamp(Utc::now() - Duration::minutes(FAILURE_WINDOW_MINUTES));
-    if store::count_login_failures(&mut conn, &subject, &since).await? > MAX_FAILURES {
+    if store::count_login_failures(&mut conn, &subject, &since).await? >= MAX_FAILURES {
         return Err(ServiceError::RateLimited);
     }
     let candidates = people::login_candidates(&mut conn, email.as_str()).await?;
