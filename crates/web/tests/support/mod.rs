@@ -29,8 +29,18 @@ pub struct TestApp {
 
 async fn tenant(db: &Db, slug: &str, hash: &str) -> Tenant {
     let mut tx = db.begin().await.expect("begin");
-    let organisation = org::insert_organisation(&mut tx, slug, &format!("Gemeente {slug}"), "nl").await.expect("org");
-    let unit = org::insert_unit(&mut tx, &organisation.id, None, &format!("Gemeente {slug}"), slug).await.expect("unit");
+    let organisation = org::insert_organisation(&mut tx, slug, &format!("Gemeente {slug}"), "nl")
+        .await
+        .expect("org");
+    let unit = org::insert_unit(
+        &mut tx,
+        &organisation.id,
+        None,
+        &format!("Gemeente {slug}"),
+        slug,
+    )
+    .await
+    .expect("unit");
     let mut add = async |name: &str, email: &str, roles: &[Role]| {
         let id = people::insert_person(
             &mut tx,
@@ -48,16 +58,35 @@ async fn tenant(db: &Db, slug: &str, hash: &str) -> Tenant {
         .await
         .expect("person");
         for role in roles {
-            people::grant_role(&mut tx, &organisation.id, &id, role.as_str()).await.expect("role");
+            people::grant_role(&mut tx, &organisation.id, &id, role.as_str())
+                .await
+                .expect("role");
         }
         id
     };
     let admin_email = format!("beheer@{slug}.nl");
     let employee_email = format!("medewerker@{slug}.nl");
-    let admin_id = add(&format!("Beheerder {slug}"), &admin_email, &[Role::Employee, Role::Administrator, Role::HrAdviser]).await;
-    let employee_id = add(&format!("Medewerker {slug}"), &employee_email, &[Role::Employee]).await;
+    let admin_id = add(
+        &format!("Beheerder {slug}"),
+        &admin_email,
+        &[Role::Employee, Role::Administrator, Role::HrAdviser],
+    )
+    .await;
+    let employee_id = add(
+        &format!("Medewerker {slug}"),
+        &employee_email,
+        &[Role::Employee],
+    )
+    .await;
     tx.commit().await.expect("commit");
-    Tenant { id: organisation.id, unit_id: unit.id, admin_email, admin_id, employee_email, employee_id }
+    Tenant {
+        id: organisation.id,
+        unit_id: unit.id,
+        admin_email,
+        admin_id,
+        employee_email,
+        employee_id,
+    }
 }
 
 impl TestApp {
@@ -65,17 +94,33 @@ impl TestApp {
         let database = TestDatabase::new(backend).await;
         let db = Db::connect(&database.url, 5).await.expect("connect");
         migrate::run(&db).await.expect("migrate");
-        let hash = kleur_services::auth::hash_password(PASSWORD).await.expect("hash");
+        let hash = kleur_services::auth::hash_password(PASSWORD)
+            .await
+            .expect("hash");
         let a = tenant(&db, "aaa", &hash).await;
         let b = tenant(&db, "bbb", &hash).await;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
-        let state = kleur_web::AppState::new(db.clone(), Settings { base_url: base.clone(), session_hours: 12 });
+        let state = kleur_web::AppState::new(
+            db.clone(),
+            Settings {
+                base_url: base.clone(),
+                session_hours: 12,
+            },
+        );
         let app = kleur_web::router(state);
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
-        TestApp { base, db, a, b, _database: database }
+        TestApp {
+            base,
+            db,
+            a,
+            b,
+            _database: database,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -84,12 +129,23 @@ impl TestApp {
 
     /// A browser-like client: keeps cookies, does not follow redirects (so tests see them).
     pub fn client(&self) -> reqwest::Client {
-        reqwest::Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client")
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .build()
+            .expect("client")
     }
 
     /// The CSRF token in the first form of a page.
     pub async fn csrf(&self, client: &reqwest::Client, path: &str) -> String {
-        let page = client.get(self.url(path)).send().await.expect("get").text().await.expect("body");
+        let page = client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("get")
+            .text()
+            .await
+            .expect("body");
         hidden_csrf(&page).unwrap_or_else(|| panic!("no csrf field on {path}"))
     }
 
@@ -98,7 +154,12 @@ impl TestApp {
         let csrf = self.csrf(&client, "/inloggen").await;
         let response = client
             .post(self.url("/inloggen"))
-            .form(&[("csrf", csrf.as_str()), ("email", email), ("password", PASSWORD), ("terug", "/")])
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", email),
+                ("password", PASSWORD),
+                ("terug", "/"),
+            ])
             .send()
             .await
             .expect("post");
@@ -107,19 +168,35 @@ impl TestApp {
     }
 
     /// Posts a form with the CSRF token of the page at `csrf_from`.
-    pub async fn post_form(&self, client: &reqwest::Client, csrf_from: &str, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        csrf_from: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
         let csrf = self.csrf(client, csrf_from).await;
         let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
         form.extend_from_slice(fields);
-        client.post(self.url(path)).form(&form).send().await.expect("post")
+        client
+            .post(self.url(path))
+            .form(&form)
+            .send()
+            .await
+            .expect("post")
     }
 
     /// An API key for a person, created through the service.
     pub async fn api_token(&self, organisation_id: &str, person_id: &str) -> String {
         let mut conn = self.db.acquire().await.expect("conn");
-        let actor = kleur_services::actor::load(&mut conn, organisation_id, person_id).await.expect("actor");
+        let actor = kleur_services::actor::load(&mut conn, organisation_id, person_id)
+            .await
+            .expect("actor");
         drop(conn);
-        kleur_services::auth::create_api_token(&self.db, &actor, "test").await.expect("token").1
+        kleur_services::auth::create_api_token(&self.db, &actor, "test")
+            .await
+            .expect("token")
+            .1
     }
 }
 
