@@ -267,6 +267,7 @@ pub async fn reset_password(db: &Db, token: &str, new_password: &str) -> Result<
         return Err(ServiceError::invalid("token", "error-reset-token"));
     };
     people::set_password_hash(&mut tx, &organisation_id, &person_id, &hash).await?;
+    store::delete_sessions_of(&mut tx, &organisation_id, &person_id).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -174,7 +174,7 @@ pub async fn import_records(
         managers.insert(id.clone(), manager_id);
     }
     for (record, id) in &imported {
-        if false && has_cycle(&managers, id) {
+        if has_cycle(&managers, id) {
             issues.push(issue(
                 record.line,
                 "leidinggevende",

@@ -59,7 +59,7 @@ pub async fn claim_due(
         "UPDATE outbox SET claimed_until = $2, attempts = attempts + 1 \
          WHERE (organisation_id, id) IN ( \
              SELECT organisation_id, id FROM outbox \
-             WHERE next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1) \
+             WHERE sent_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1) \
              ORDER BY next_attempt_at LIMIT $3 {lock}) \
          RETURNING {COLUMNS}"
     );
