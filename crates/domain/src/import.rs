@@ -302,17 +302,19 @@ pub fn parse_people_csv(bytes: &[u8]) -> Result<Vec<PersonRecord>, Vec<ImportIss
                 ));
             }
         }
-        if let Some(email) = &email {
-            if let Some(first) = seen_emails.insert(email.clone(), line) {
-                issues.push(ImportIssue {
-                    line,
-                    column: Some(Column::Email.header()),
-                    problem: format!("e-mail address {email} already appears on line {first}"),
-                });
-            }
+        if let Some(email) = &email
+            && let Some(first) = seen_emails.insert(email.clone(), line)
+        {
+            issues.push(ImportIssue {
+                line,
+                column: Some(Column::Email.header()),
+                problem: format!("e-mail address {email} already appears on line {first}"),
+            });
         }
-        if issues.len() == before {
-            if let Some(email) = email {
+        if issues.len() == before
+            && let Some(email) = email
+        {
+            {
                 records.push(PersonRecord {
                     line,
                     employee_number,

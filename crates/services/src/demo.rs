@@ -404,7 +404,7 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
             Some(coach) => {
                 let title = rng.pick(TITLES);
                 let member = person(&mut rng, &team.id, Some(coach.clone()), title);
-                let role = if rng.next() % 40 == 0 {
+                let role = if rng.next().is_multiple_of(40) {
                     Role::Ambassador
                 } else {
                     Role::Employee

@@ -111,18 +111,18 @@ pub async fn import_records(
         };
         let by_email =
             store::find_person_by_email(&mut tx, organisation_id, record.email.as_str()).await?;
-        if let (Some(other), Some(id)) = (&by_email, &existing) {
-            if &other.id != id {
-                issues.push(issue(
-                    record.line,
-                    "email",
-                    format!(
-                        "{} already belongs to someone with another employee number",
-                        record.email
-                    ),
-                ));
-                continue;
-            }
+        if let (Some(other), Some(id)) = (&by_email, &existing)
+            && &other.id != id
+        {
+            issues.push(issue(
+                record.line,
+                "email",
+                format!(
+                    "{} already belongs to someone with another employee number",
+                    record.email
+                ),
+            ));
+            continue;
         }
         let person = NewPerson {
             organisation_id,

@@ -33,7 +33,7 @@ pub struct SmtpSettings {
 #[derive(Clone)]
 pub enum Transport {
     Smtp {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
+        transport: Box<AsyncSmtpTransport<Tokio1Executor>>,
         from: Mailbox,
     },
     /// Keeps mail in the outbox, marked delivered, for the administrator to read.
@@ -66,7 +66,7 @@ impl Transport {
             builder = builder.credentials(Credentials::new(username.clone(), password.clone()));
         }
         Ok(Transport::Smtp {
-            transport: builder.build(),
+            transport: Box::new(builder.build()),
             from,
         })
     }
@@ -191,18 +191,6 @@ pub async fn run_worker(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backoff_grows_and_is_capped() {
-        assert_eq!(backoff(1), Duration::seconds(30));
-        assert_eq!(backoff(2), Duration::seconds(60));
-        assert_eq!(backoff(50), Duration::hours(6));
-    }
-}
-
 /// The organisation's mail, newest first, for administrators.
 pub async fn list_messages(
     db: &Db,
@@ -232,4 +220,16 @@ pub async fn get_message(db: &Db, actor: &crate::Actor, id: &str) -> Result<outb
     outbox::get_message(&mut conn, &actor.organisation_id, id)
         .await?
         .ok_or(ServiceError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff(1), Duration::seconds(30));
+        assert_eq!(backoff(2), Duration::seconds(60));
+        assert_eq!(backoff(50), Duration::hours(6));
+    }
 }

@@ -228,10 +228,10 @@ pub async fn update(db: &Db, actor: &Actor, person_id: &str, input: &PersonInput
     if valid.manager_id.as_deref() == Some(person_id) {
         return Err(ServiceError::invalid("manager_id", "error-manager-self"));
     }
-    if let Some(manager_id) = &valid.manager_id {
-        if manages_indirectly(&mut tx, &actor.organisation_id, person_id, manager_id).await? {
-            return Err(ServiceError::invalid("manager_id", "error-manager-cycle"));
-        }
+    if let Some(manager_id) = &valid.manager_id
+        && manages_indirectly(&mut tx, &actor.organisation_id, person_id, manager_id).await?
+    {
+        return Err(ServiceError::invalid("manager_id", "error-manager-cycle"));
     }
     store::update_person_record(
         &mut tx,

@@ -62,20 +62,20 @@ pub enum StorageError {
 
 impl From<sqlx::Error> for StorageError {
     fn from(error: sqlx::Error) -> Self {
-        if let sqlx::Error::Database(db_error) = &error {
-            if db_error.is_unique_violation() {
-                let constraint = db_error.constraint().map(str::to_owned).unwrap_or_else(|| {
-                    // SQLite names the columns in the message instead of a constraint.
-                    db_error
-                        .message()
-                        .rsplit(':')
-                        .next()
-                        .unwrap_or_default()
-                        .trim()
-                        .to_owned()
-                });
-                return StorageError::Conflict(constraint);
-            }
+        if let sqlx::Error::Database(db_error) = &error
+            && db_error.is_unique_violation()
+        {
+            let constraint = db_error.constraint().map(str::to_owned).unwrap_or_else(|| {
+                // SQLite names the columns in the message instead of a constraint.
+                db_error
+                    .message()
+                    .rsplit(':')
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned()
+            });
+            return StorageError::Conflict(constraint);
         }
         StorageError::Database(error)
     }

@@ -18,7 +18,7 @@ pub const MIGRATIONS: &[Migration] = &[Migration {
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once
 /// do not both migrate.
-const MIGRATION_LOCK_KEY: i64 = 0x6b6c_6575_72;
+const MIGRATION_LOCK_KEY: i64 = 0x006b_6c65_7572;
 
 /// Applies every migration not yet applied. Returns how many were applied.
 pub async fn run(db: &Db) -> Result<usize> {

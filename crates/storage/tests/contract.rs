@@ -92,7 +92,7 @@ async fn people_list_searches_and_pages(backend: TestBackend) {
         .await
         .expect("search");
     assert_eq!(found.len(), 1);
-    let (found, _) = people::list_people(&mut conn, &"other-org".to_string(), &all, 10, 0)
+    let (found, _) = people::list_people(&mut conn, "other-org", &all, 10, 0)
         .await
         .expect("other tenant");
     assert!(found.is_empty());

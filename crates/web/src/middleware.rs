@@ -98,15 +98,15 @@ pub async fn pages(State(state): State<AppState>, mut request: Request, next: Ne
     request.extensions_mut().insert(visitor.clone());
     let response = next.run(request).await;
     let mut response = finish_page(&visitor, response);
-    if let Some(token) = new_csrf_cookie {
-        if let Ok(value) = HeaderValue::from_str(&cookies::set(
+    if let Some(token) = new_csrf_cookie
+        && let Ok(value) = HeaderValue::from_str(&cookies::set(
             cookies::CSRF,
             &token,
             ONE_YEAR,
             state.secure_cookies,
-        )) {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+        ))
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
 }

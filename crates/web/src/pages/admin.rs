@@ -205,16 +205,28 @@ pub struct ManagerOption {
     pub display_name: String,
 }
 
-async fn person_form(
-    state: &AppState,
-    actor: &kleur_services::Actor,
-    page: Page,
-    title_key: &str,
+/// What differs between showing the new-person and the edit form, fresh or with errors.
+struct PersonFormView {
+    title_key: &'static str,
     action: String,
     input: PersonInput,
     errors: FormErrors,
     status: StatusCode,
+}
+
+async fn person_form(
+    state: &AppState,
+    actor: &kleur_services::Actor,
+    page: Page,
+    view: PersonFormView,
 ) -> WebResult<Response> {
+    let PersonFormView {
+        title_key,
+        action,
+        input,
+        errors,
+        status,
+    } = view;
     let t = page.t;
     let field = |name: &'static str, label: &str, kind: &'static str, value: &str| TextField {
         name,
@@ -271,11 +283,13 @@ pub async fn new_person_form(
         &state,
         &actor,
         page,
-        "people-new-title",
-        action,
-        PersonInput::default(),
-        FormErrors::default(),
-        StatusCode::OK,
+        PersonFormView {
+            title_key: "people-new-title",
+            action,
+            input: PersonInput::default(),
+            errors: FormErrors::default(),
+            status: StatusCode::OK,
+        },
     )
     .await
 }
@@ -297,11 +311,13 @@ pub async fn create_person(
                 &state,
                 &actor,
                 page,
-                "people-new-title",
-                action,
-                input,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
+                PersonFormView {
+                    title_key: "people-new-title",
+                    action,
+                    input,
+                    errors,
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                },
             )
             .await
         }
@@ -331,11 +347,13 @@ pub async fn edit_person_form(
         &state,
         &actor,
         page,
-        "people-edit-title",
-        action,
-        input,
-        FormErrors::default(),
-        StatusCode::OK,
+        PersonFormView {
+            title_key: "people-edit-title",
+            action,
+            input,
+            errors: FormErrors::default(),
+            status: StatusCode::OK,
+        },
     )
     .await
 }
@@ -358,11 +376,13 @@ pub async fn update_person(
                 &state,
                 &actor,
                 page,
-                "people-edit-title",
-                action,
-                input,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
+                PersonFormView {
+                    title_key: "people-edit-title",
+                    action,
+                    input,
+                    errors,
+                    status: StatusCode::UNPROCESSABLE_ENTITY,
+                },
             )
             .await
         }
