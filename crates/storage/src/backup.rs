@@ -200,10 +200,14 @@ pub async fn dump(db: &Db, out: &mut impl Write) -> Result<Summary> {
     let mut summary = Summary::default();
     for table in TABLES {
         let columns: Vec<&str> = table.columns.iter().map(|(name, _)| *name).collect();
+        // Ordered by every column, so the same data always gives the same file (person_roles
+        // has several rows per person).
+        let order: Vec<String> = (1..=columns.len()).map(|n| n.to_string()).collect();
         let sql = format!(
-            "SELECT {} FROM {} ORDER BY 1, 2",
+            "SELECT {} FROM {} ORDER BY {}",
             columns.join(", "),
-            table.name
+            table.name,
+            order.join(", ")
         );
         let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
             .fetch_all(&mut *tx)
