@@ -3,6 +3,7 @@
 //! Everything above this crate (storage, services, web, the binary) depends on it; it depends on
 //! nothing of ours.
 
+pub mod catalogue;
 pub mod email;
 pub mod import;
 pub mod locale;
