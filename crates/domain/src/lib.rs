@@ -9,6 +9,7 @@ pub mod import;
 pub mod locale;
 pub mod paging;
 pub mod person;
+pub mod portfolio;
 pub mod role;
 pub mod unit;
 

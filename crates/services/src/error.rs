@@ -27,6 +27,9 @@ pub enum ServiceError {
     InvalidCredentials,
     #[error("too many attempts")]
     RateLimited,
+    /// Someone changed the same thing in the meantime (another tab); nothing was saved.
+    #[error("changed in the meantime")]
+    Stale,
     #[error(transparent)]
     Storage(#[from] StorageError),
     #[error("internal error: {0}")]

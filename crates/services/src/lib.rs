@@ -8,6 +8,7 @@ pub mod error;
 pub mod import;
 pub mod mail;
 pub mod people;
+pub mod portfolio;
 pub mod secret;
 
 pub use actor::Actor;

@@ -9,6 +9,7 @@ pub mod migrate;
 pub mod org;
 pub mod outbox;
 pub mod people;
+pub mod portfolio;
 
 use std::str::FromStr;
 use std::time::Duration;

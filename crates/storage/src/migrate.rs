@@ -10,11 +10,18 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "foundation",
-    sql: include_str!("../migrations/0001_foundation.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "foundation",
+        sql: include_str!("../migrations/0001_foundation.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "portfolio",
+        sql: include_str!("../migrations/0002_portfolio.sql"),
+    },
+];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once
 /// do not both migrate.

@@ -103,6 +103,9 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "people-saved",
         "people-created",
         "people-roles-saved",
+        "portfolio-saved",
+        "portfolio-restored",
+        "portfolio-imported",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

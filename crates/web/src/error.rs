@@ -14,6 +14,7 @@ pub enum WebError {
     BadRequest,
     Invalid(Vec<FieldError>),
     RateLimited,
+    Conflict,
     Internal(String),
 }
 
@@ -37,6 +38,7 @@ impl From<ServiceError> for WebError {
                 WebError::Invalid(vec![FieldError::new("email", "login-failed")])
             }
             ServiceError::RateLimited => WebError::RateLimited,
+            ServiceError::Stale => WebError::Conflict,
             ServiceError::Storage(error) => WebError::Internal(error.to_string()),
             ServiceError::Internal(error) => WebError::Internal(error),
         }
@@ -64,6 +66,7 @@ impl WebError {
             WebError::BadRequest => StatusCode::BAD_REQUEST,
             WebError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+            WebError::Conflict => StatusCode::CONFLICT,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

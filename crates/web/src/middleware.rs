@@ -206,7 +206,7 @@ pub fn render_error(visitor: &Visitor, status: StatusCode) -> Response {
 
 fn error_family(status: StatusCode) -> u16 {
     match status.as_u16() {
-        code @ (400 | 401 | 403 | 404 | 405 | 413 | 415 | 422 | 429) => code,
+        code @ (400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429) => code,
         code if code >= 500 => 500,
         _ => 400,
     }
@@ -252,6 +252,7 @@ pub async fn api_errors(request: Request, next: Next) -> Response {
         403 => ("forbidden", "problem-forbidden"),
         404 => ("not-found", "problem-not-found"),
         405 => ("method-not-allowed", "problem-method"),
+        409 => ("conflict", "problem-conflict"),
         413 => ("too-large", "problem-too-large"),
         415 => ("unsupported-media-type", "problem-unsupported-media"),
         422 => ("invalid", "problem-invalid"),

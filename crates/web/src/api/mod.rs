@@ -2,6 +2,7 @@
 //! an OpenAPI document generated from these handlers.
 
 mod people;
+mod portfolio;
 
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -30,6 +31,11 @@ use crate::error::WebError;
         people::update_person,
         people::list_units,
         people::get_unit,
+        portfolio::person_portfolio,
+        portfolio::own_portfolio,
+        portfolio::add_item,
+        portfolio::update_item,
+        portfolio::remove_item,
     ),
     components(schemas(
         people::Me,
@@ -39,6 +45,10 @@ use crate::error::WebError;
         people::PersonIn,
         people::Created,
         people::UnitOut,
+        portfolio::ItemOut,
+        portfolio::FileOut,
+        portfolio::PortfolioOut,
+        portfolio::ItemIn,
         Problem,
         ProblemField,
     )),
@@ -94,6 +104,13 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/units", get(people::list_units))
         .route("/units/{id}", get(people::get_unit))
+        .route("/people/{id}/portfolio", get(portfolio::person_portfolio))
+        .route("/portfolio", get(portfolio::own_portfolio))
+        .route("/portfolio/items", axum::routing::post(portfolio::add_item))
+        .route(
+            "/portfolio/items/{id}",
+            axum::routing::put(portfolio::update_item).delete(portfolio::remove_item),
+        )
         .fallback(|| async { axum::http::StatusCode::NOT_FOUND })
 }
 

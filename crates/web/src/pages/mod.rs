@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod home;
+pub mod portfolio;
 
 use askama::Template;
 use axum::Router;
@@ -38,6 +39,43 @@ pub fn routes() -> Router<AppState> {
             post(home::revoke_token),
         )
         .route("/api", get(home::api_docs))
+        .route("/portfolio", get(portfolio::own))
+        .route(
+            "/portfolio/nieuw",
+            get(portfolio::new_form).post(portfolio::create),
+        )
+        .route(
+            "/portfolio/items/{id}/wijzigen",
+            get(portfolio::edit_form).post(portfolio::update),
+        )
+        .route("/portfolio/items/{id}/omhoog", post(portfolio::move_up))
+        .route("/portfolio/items/{id}/omlaag", post(portfolio::move_down))
+        .route(
+            "/portfolio/items/{id}/verwijderen",
+            get(portfolio::remove_form).post(portfolio::remove),
+        )
+        .route("/portfolio/items/{id}/herstellen", post(portfolio::restore))
+        .route(
+            "/portfolio/items/{id}/bestand",
+            post(portfolio::upload).layer(axum::extract::DefaultBodyLimit::max(
+                kleur_services::portfolio::MAX_FILE_BYTES + 64 * 1024,
+            )),
+        )
+        .route("/portfolio/bestanden/{id}", get(portfolio::download))
+        .route(
+            "/portfolio/bestanden/{id}/verwijderen",
+            post(portfolio::remove_file),
+        )
+        .route("/portfolio/bekeken", get(portfolio::views))
+        .route("/portfolio/export.json", get(portfolio::export))
+        .route("/portfolio/afdrukken", get(portfolio::print))
+        .route(
+            "/portfolio/importeren",
+            get(portfolio::import_form)
+                .post(portfolio::import)
+                .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024)),
+        )
+        .route("/mensen/{id}/portfolio", get(portfolio::colleague))
         .route("/beheer/mensen", get(admin::people))
         .route(
             "/beheer/mensen/nieuw",
