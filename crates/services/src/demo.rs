@@ -15,6 +15,9 @@ pub const DEMO_DOMAIN: &str = "elderveen.example";
 pub const DEMO_PASSWORD: &str = "kleur-demo-2026";
 pub const DEFAULT_PEOPLE: usize = 60;
 pub const MAX_PEOPLE: usize = 100_000;
+/// Every how-many-th generated person gets a demo portfolio (the demo logins always do).
+const PORTFOLIO_EVERY: usize = 3;
+const MAX_DEMO_PORTFOLIOS: usize = 5_000;
 
 #[derive(Debug, Clone)]
 pub struct DemoLogin {
@@ -416,6 +419,16 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
     }
     insert_people_bulk(&mut tx, id, &rows).await?;
     grant_roles_bulk(&mut tx, id, &grants).await?;
+    // Portfolios for the demo logins and a share of everyone else, so pages have content
+    // without making a 100,000-person demo slow to generate.
+    let owners: Vec<(usize, String)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index < LOGINS.len() || index % PORTFOLIO_EVERY == 0)
+        .take(MAX_DEMO_PORTFOLIOS)
+        .map(|(index, person)| (index, person.id.clone()))
+        .collect();
+    crate::demo_content::seed_portfolios(&mut tx, id, &owners).await?;
     tx.commit().await?;
     Ok(DemoInfo {
         organisation_id: organisation.id,

@@ -4,6 +4,7 @@
 pub mod actor;
 pub mod auth;
 pub mod demo;
+pub mod demo_content;
 pub mod error;
 pub mod import;
 pub mod mail;

@@ -373,3 +373,56 @@ pub async fn delete_file(conn: &mut Conn, organisation_id: &str, id: &str) -> Re
         .map_err(StorageError::from)?;
     Ok(())
 }
+
+/// A portfolio item with everything chosen by the caller, for bulk loading demo data.
+#[derive(Debug, Clone)]
+pub struct BulkItem {
+    pub owner_id: String,
+    pub section: &'static str,
+    pub position: i64,
+    pub title: String,
+    pub body: String,
+    pub visibility: &'static str,
+    pub catalogue_key: Option<String>,
+    pub details: String,
+}
+
+/// Inserts many items with few statements.
+pub async fn insert_items_bulk(
+    conn: &mut Conn,
+    organisation_id: &str,
+    rows: &[BulkItem],
+) -> Result<()> {
+    const PER_STATEMENT: usize = 200;
+    let now = now();
+    for chunk in rows.chunks(PER_STATEMENT) {
+        let mut sql = String::from(
+            "INSERT INTO portfolio_items (organisation_id, id, owner_id, section, position, title, body, visibility, catalogue_key, details, version, created_at, updated_at) VALUES ",
+        );
+        for index in 0..chunk.len() {
+            let base = index * 9 + 3;
+            if index > 0 {
+                sql.push_str(", ");
+            }
+            let placeholders: Vec<String> = (base..base + 9).map(|n| format!("${n}")).collect();
+            sql.push_str(&format!("($1, {}, 1, $2, $2)", placeholders.join(", ")));
+        }
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(organisation_id)
+            .bind(&now);
+        for row in chunk {
+            query = query
+                .bind(new_id())
+                .bind(&row.owner_id)
+                .bind(row.section)
+                .bind(row.position)
+                .bind(&row.title)
+                .bind(&row.body)
+                .bind(row.visibility)
+                .bind(&row.catalogue_key)
+                .bind(&row.details);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
