@@ -78,6 +78,16 @@ for (const lang of ['nl', 'en']) {
         ['/beheer/onderdelen', 200],
         ['/beheer/e-mail', 200],
         ['/bestaat-niet', 404],
+        ['/portfolio', 200],
+        ['/portfolio/nieuw?sectie=talents', 200],
+        ['/portfolio/nieuw?sectie=core_qualities', 200],
+        ['/portfolio/nieuw?sectie=ambitions', 200],
+        ['/portfolio/nieuw?sectie=results', 200],
+        ['/portfolio/nieuw?sectie=reflections', 200],
+        ['/portfolio/bekeken', 200],
+        ['/portfolio/afdrukken', 200],
+        ['/portfolio/importeren', 200],
+        [personHref.replace('/beheer/mensen/', '/mensen/') + '/portfolio', 200],
       ];
       for (const [path, status] of pages) {
         await t.test(`${lang} ${path}`, async (t) => {
@@ -93,6 +103,18 @@ for (const lang of ['nl', 'en']) {
         await clickAndWait(page, page.locator('main form button[type=submit]'));
         assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
         await checkPage(t, page, `${lang} people form with errors`);
+      });
+
+      await t.test(`${lang} editing an own portfolio item`, async (t) => {
+        await open(page, '/portfolio');
+        const edit = page.locator('main a[href$="/wijzigen"]').first();
+        assert.ok((await edit.count()) > 0, 'the demo portfolio has items to edit');
+        await clickAndWait(page, edit);
+        await checkPage(t, page, `${lang} portfolio item form`);
+        await page.locator('#title').fill('');
+        await clickAndWait(page, page.locator('main form button.kleur-button:not(.kleur-button--secondary)').first());
+        assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+        await checkPage(t, page, `${lang} portfolio item form with errors`);
       });
 
       await t.test(`${lang} a sent e-mail`, async (t) => {
