@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 pub mod email;
+pub mod feedback;
 pub mod import;
 pub mod locale;
 pub mod paging;
