@@ -1,0 +1,893 @@
+//! 360° feedback the employee starts: rounds, invitations by e-mail with one-time links,
+//! answering, closing (with the anonymising rewrite) and the report.
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate, Utc};
+use kleur_domain::feedback::{self as rules, Agreement, Johari, RaterGroup, Scale, Threshold};
+use kleur_domain::{Email, Locale};
+use kleur_storage::feedback::{self as store, Invitation, Questionnaire, Round};
+use kleur_storage::{Conn, Db, people, timestamp};
+use serde::{Deserialize, Serialize};
+
+use crate::secret::{hash_token, random_token};
+use crate::{Actor, FieldError, Result, ServiceError, Settings};
+
+pub const DEFAULT_QUESTIONNAIRE: &str = "kleur-basis";
+pub const MAX_RATERS_PER_GROUP: usize = 20;
+pub const COMMENT_MAX: usize = 2000;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct QuestionItem {
+    pub key: String,
+    /// `rating` (on the scale, or "cannot judge") or `open`.
+    pub kind: String,
+    /// What the item is about, e.g. a catalogue talent key; items with the same competence are
+    /// grouped in the report.
+    pub competence: String,
+    pub text_nl: String,
+    pub text_en: String,
+}
+
+impl QuestionItem {
+    pub fn text(&self, locale: &Locale) -> &str {
+        match locale {
+            Locale::Nl => &self.text_nl,
+            Locale::En => &self.text_en,
+        }
+    }
+
+    pub fn is_rating(&self) -> bool {
+        self.kind == "rating"
+    }
+}
+
+fn item(key: &str, kind: &str, competence: &str, nl: &str, en: &str) -> QuestionItem {
+    QuestionItem {
+        key: key.into(),
+        kind: kind.into(),
+        competence: competence.into(),
+        text_nl: nl.into(),
+        text_en: en.into(),
+    }
+}
+
+/// The questionnaire every organisation starts with: talents that matter in public service.
+pub fn default_items() -> Vec<QuestionItem> {
+    vec![
+        item(
+            "verbinden",
+            "rating",
+            "verbinden",
+            "Brengt mensen en partijen met elkaar in contact.",
+            "Brings people and parties together.",
+        ),
+        item(
+            "luisteren",
+            "rating",
+            "luisteren",
+            "Luistert echt en vraagt door.",
+            "Really listens and asks further.",
+        ),
+        item(
+            "inwoner",
+            "rating",
+            "inwoner-centraal",
+            "Denkt vanuit de inwoner of cliënt.",
+            "Thinks from the resident's or client's point of view.",
+        ),
+        item(
+            "samenwerken",
+            "rating",
+            "samenwerken",
+            "Werkt goed samen, ook over afdelingen heen.",
+            "Works well together, also across departments.",
+        ),
+        item(
+            "initiatief",
+            "rating",
+            "initiatief",
+            "Neemt initiatief en pakt dingen op.",
+            "Takes initiative and picks things up.",
+        ),
+        item(
+            "helder",
+            "rating",
+            "eenvoudig-uitleggen",
+            "Legt ingewikkelde zaken helder uit.",
+            "Explains complicated matters clearly.",
+        ),
+        item(
+            "rust",
+            "rating",
+            "rust-bewaren-in-crisis",
+            "Blijft rustig als het spannend wordt.",
+            "Stays calm when things get tense.",
+        ),
+        item(
+            "leren",
+            "rating",
+            "leergierigheid",
+            "Leert van feedback en fouten.",
+            "Learns from feedback and mistakes.",
+        ),
+        item(
+            "sterk",
+            "open",
+            "algemeen",
+            "Wat is volgens jou de grootste kracht van deze collega?",
+            "What do you think is this colleague's greatest strength?",
+        ),
+        item(
+            "groei",
+            "open",
+            "algemeen",
+            "Waarin zou deze collega nog kunnen groeien?",
+            "Where could this colleague still grow?",
+        ),
+    ]
+}
+
+/// Makes sure the organisation has the default questionnaire (version 1).
+pub async fn ensure_default_questionnaire(conn: &mut Conn, organisation_id: &str) -> Result<()> {
+    let items = serde_json::to_string(&default_items())
+        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+    store::insert_questionnaire(
+        conn,
+        &Questionnaire {
+            organisation_id: organisation_id.to_owned(),
+            id: DEFAULT_QUESTIONNAIRE.to_owned(),
+            version: 1,
+            name_nl: "Basisvragenlijst Kleur".to_owned(),
+            name_en: "Kleur basic questionnaire".to_owned(),
+            scale_points: 5,
+            items,
+            created_at: kleur_storage::now(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+pub fn items_of(questionnaire: &Questionnaire) -> Vec<QuestionItem> {
+    serde_json::from_str(&questionnaire.items).unwrap_or_default()
+}
+
+/// What the employee fills in to start a round.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RoundInput {
+    #[serde(default)]
+    pub title: String,
+    /// `YYYY-MM-DD`.
+    #[serde(default)]
+    pub deadline: String,
+    /// `ja`/`true` to invite one's own manager.
+    #[serde(default)]
+    pub manager: String,
+    /// E-mail addresses of colleagues, one per line or separated by commas.
+    #[serde(default)]
+    pub peers: String,
+    #[serde(default)]
+    pub direct_reports: String,
+    /// E-mail addresses of clients or partners outside the organisation.
+    #[serde(default)]
+    pub externals: String,
+}
+
+fn addresses(text: &str) -> std::result::Result<Vec<Email>, ()> {
+    let mut out: Vec<Email> = Vec::new();
+    for part in text
+        .split(['\n', ',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let email = Email::parse(part).map_err(|_| ())?;
+        if !out.contains(&email) {
+            out.push(email);
+        }
+    }
+    Ok(out)
+}
+
+/// Starts a round with invitations for self and every rater, and queues the e-mails, in one
+/// transaction.
+pub async fn start_round(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    input: &RoundInput,
+) -> Result<String> {
+    let mut errors = Vec::new();
+    let title = kleur_domain::person::clean_text(&input.title, 200, true).unwrap_or_else(|_| {
+        errors.push(FieldError::new("title", "error-title-required"));
+        String::new()
+    });
+    let today = Utc::now().date_naive();
+    let deadline = match kleur_domain::portfolio::parse_date(&input.deadline) {
+        Ok(Some(date)) => match NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
+            Ok(day) if day > today && day <= today + Duration::days(366) => Some(date),
+            _ => None,
+        },
+        _ => None,
+    };
+    if deadline.is_none() {
+        errors.push(FieldError::new("deadline", "error-feedback-deadline"));
+    }
+    let mut groups: Vec<(RaterGroup, Vec<Email>)> = Vec::new();
+    for (field, group, text) in [
+        ("peers", RaterGroup::Peer, &input.peers),
+        (
+            "direct_reports",
+            RaterGroup::DirectReport,
+            &input.direct_reports,
+        ),
+        ("externals", RaterGroup::External, &input.externals),
+    ] {
+        match addresses(text) {
+            Ok(list) if list.len() > MAX_RATERS_PER_GROUP => {
+                errors.push(FieldError::new(field, "error-feedback-too-many"))
+            }
+            Ok(list) => groups.push((group, list)),
+            Err(()) => errors.push(FieldError::new(field, "error-feedback-addresses")),
+        }
+    }
+    let mut tx = db.begin().await?;
+    let subject = people::get_person(&mut tx, &actor.organisation_id, &actor.person_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let mut invitees: Vec<(RaterGroup, Option<String>, String, Option<String>)> = Vec::new();
+    invitees.push((
+        RaterGroup::Own,
+        Some(subject.id.clone()),
+        subject.email.clone(),
+        subject.locale.clone(),
+    ));
+    if matches!(input.manager.trim(), "ja" | "true" | "on" | "yes") {
+        match &subject.manager_id {
+            Some(manager_id) => {
+                let manager = people::get_person(&mut tx, &actor.organisation_id, manager_id)
+                    .await?
+                    .ok_or(ServiceError::NotFound)?;
+                invitees.push((
+                    RaterGroup::Manager,
+                    Some(manager.id),
+                    manager.email,
+                    manager.locale,
+                ));
+            }
+            None => errors.push(FieldError::new("manager", "error-feedback-no-manager")),
+        }
+    }
+    let mut total = 0;
+    for (group, list) in &groups {
+        for email in list {
+            if email.as_str() == subject.email {
+                errors.push(FieldError::new(field_of(*group), "error-feedback-self"));
+                continue;
+            }
+            let colleague =
+                people::find_person_by_email(&mut tx, &actor.organisation_id, email.as_str())
+                    .await?;
+            match (group, colleague) {
+                (RaterGroup::External, Some(_)) => errors.push(FieldError::new(
+                    "externals",
+                    "error-feedback-external-colleague",
+                )),
+                (RaterGroup::External, None) => {
+                    invitees.push((*group, None, email.as_str().to_owned(), None))
+                }
+                (_, Some(person)) if person.active == 1 => {
+                    invitees.push((*group, Some(person.id), person.email, person.locale))
+                }
+                (_, _) => errors.push(FieldError::new(
+                    field_of(*group),
+                    "error-feedback-unknown-colleague",
+                )),
+            }
+            total += 1;
+        }
+    }
+    if total == 0 && !matches!(input.manager.trim(), "ja" | "true" | "on" | "yes") {
+        errors.push(FieldError::new("peers", "error-feedback-no-raters"));
+    }
+    errors.dedup();
+    if !errors.is_empty() {
+        return Err(ServiceError::Invalid(errors));
+    }
+    ensure_default_questionnaire(&mut tx, &actor.organisation_id).await?;
+    let round_id = kleur_storage::new_id();
+    let deadline = deadline.unwrap_or_default();
+    store::insert_round(
+        &mut tx,
+        &Round {
+            organisation_id: actor.organisation_id.clone(),
+            id: round_id.clone(),
+            subject_id: subject.id.clone(),
+            questionnaire_id: DEFAULT_QUESTIONNAIRE.to_owned(),
+            questionnaire_version: 1,
+            title: title.clone(),
+            deadline: deadline.clone(),
+            status: "open".to_owned(),
+            min_respondents: Threshold::DEFAULT.get() as i64,
+            created_at: kleur_storage::now(),
+            closed_at: None,
+        },
+    )
+    .await?;
+    // Links stay valid a week past the deadline, so a late extension still works.
+    let expires_at = timestamp(
+        NaiveDate::parse_from_str(&deadline, "%Y-%m-%d")
+            .map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc() + Duration::days(7))
+            .unwrap_or_else(|_| Utc::now() + Duration::days(30)),
+    );
+    for (group, person_id, email, locale) in invitees {
+        let token = random_token();
+        store::insert_invitation(
+            &mut tx,
+            &actor.organisation_id,
+            &round_id,
+            group.as_str(),
+            person_id.as_deref(),
+            &email,
+            &hash_token(&token),
+            &expires_at,
+        )
+        .await?;
+        let locale = locale
+            .as_deref()
+            .and_then(Locale::parse)
+            .unwrap_or_default();
+        let link = format!("{}/feedback/antwoord/{token}", settings.base_url);
+        let key = if group == RaterGroup::Own {
+            "mail-feedback-self-body"
+        } else {
+            "mail-feedback-invite-body"
+        };
+        let subject_line = kleur_i18n::translate(
+            locale,
+            "mail-feedback-invite-subject",
+            &[("name", &subject.display_name)],
+        );
+        let body = kleur_i18n::translate(
+            locale,
+            key,
+            &[
+                ("name", &subject.display_name),
+                ("link", &link),
+                ("deadline", &deadline),
+                ("title", &title),
+            ],
+        );
+        kleur_storage::outbox::enqueue(
+            &mut tx,
+            &actor.organisation_id,
+            &email,
+            &subject_line,
+            &body,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(round_id)
+}
+
+fn field_of(group: RaterGroup) -> &'static str {
+    match group {
+        RaterGroup::DirectReport => "direct_reports",
+        RaterGroup::External => "externals",
+        _ => "peers",
+    }
+}
+
+/// Per group: how many were invited and how many answered. Counts only, never who.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupProgress {
+    pub group: RaterGroup,
+    pub invited: usize,
+    pub submitted: usize,
+    /// Fewer invited than the threshold: answers will be merged into "others" or hidden.
+    pub below_threshold: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundOverview {
+    pub round: Round,
+    pub progress: Vec<GroupProgress>,
+}
+
+fn progress(round: &Round, invitations: &[Invitation]) -> Vec<GroupProgress> {
+    let threshold = round.min_respondents.max(2) as usize;
+    RaterGroup::ALL
+        .iter()
+        .filter_map(|group| {
+            let of_group: Vec<&Invitation> = invitations
+                .iter()
+                .filter(|i| i.rater_group == group.as_str() && i.revoked_at.is_none())
+                .collect();
+            (!of_group.is_empty()).then(|| GroupProgress {
+                group: *group,
+                invited: of_group.len(),
+                submitted: of_group.iter().filter(|i| i.submitted == 1).count(),
+                below_threshold: group.is_anonymous() && of_group.len() < threshold,
+            })
+        })
+        .collect()
+}
+
+/// The actor's own rounds, newest first, with progress counts.
+pub async fn my_rounds(db: &Db, actor: &Actor) -> Result<Vec<RoundOverview>> {
+    let mut conn = db.acquire().await?;
+    let rounds = store::rounds_of(&mut conn, &actor.organisation_id, &actor.person_id).await?;
+    let mut out = Vec::with_capacity(rounds.len());
+    for round in rounds {
+        let invitations =
+            store::invitations_of_round(&mut conn, &actor.organisation_id, &round.id).await?;
+        out.push(RoundOverview {
+            progress: progress(&round, &invitations),
+            round,
+        });
+    }
+    Ok(out)
+}
+
+/// One of the actor's own rounds. Anyone else, managers and HR included, gets "not found".
+pub async fn my_round(db: &Db, actor: &Actor, round_id: &str) -> Result<RoundOverview> {
+    let mut conn = db.acquire().await?;
+    let round = store::get_round(&mut conn, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    let invitations =
+        store::invitations_of_round(&mut conn, &actor.organisation_id, &round.id).await?;
+    Ok(RoundOverview {
+        progress: progress(&round, &invitations),
+        round,
+    })
+}
+
+/// Requests for feedback waiting for the actor: (invitation id, round title, subject name).
+pub async fn my_requests(db: &Db, actor: &Actor) -> Result<Vec<(String, String, String)>> {
+    let mut conn = db.acquire().await?;
+    Ok(
+        store::open_invitations_for(&mut conn, &actor.organisation_id, &actor.person_id)
+            .await?
+            .into_iter()
+            .map(|(invitation, title, name)| (invitation.id, title, name))
+            .collect(),
+    )
+}
+
+/// Closes a round now (the employee, or the deadline). Rewrites its anonymous rows: shuffled,
+/// with new random ids, small groups merged into "others" in the stored rows.
+pub async fn close_round(db: &Db, actor: &Actor, round_id: &str) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let round = store::get_round(&mut tx, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    if round.status != "open" {
+        return Err(ServiceError::invalid("round", "error-feedback-closed"));
+    }
+    close_in(&mut tx, &round).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn close_in(conn: &mut Conn, round: &Round) -> Result<()> {
+    if !store::close_round(conn, &round.organisation_id, &round.id).await? {
+        return Ok(());
+    }
+    let threshold = Threshold::new(round.min_respondents.clamp(2, 50) as u8).unwrap_or_default();
+    let mut responses = store::responses_of_round(conn, &round.organisation_id, &round.id).await?;
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (group, _) in &responses {
+        *counts.entry(group.clone()).or_default() += 1;
+    }
+    for (group, _) in responses.iter_mut() {
+        if let Some(parsed) = RaterGroup::parse(group) {
+            *group = rules::stored_group(
+                parsed,
+                counts.get(group.as_str()).copied().unwrap_or(0),
+                threshold,
+            )
+            .as_str()
+            .to_owned();
+        }
+    }
+    let mut comments = store::comments_of_round(conn, &round.organisation_id, &round.id).await?;
+    shuffle(&mut responses);
+    shuffle(&mut comments);
+    Ok(store::rewrite_anonymous_rows(
+        conn,
+        &round.organisation_id,
+        &round.id,
+        &responses,
+        &comments,
+    )
+    .await?)
+}
+
+/// Fisher–Yates with the operating system's randomness.
+fn shuffle<T>(items: &mut [T]) {
+    for i in (1..items.len()).rev() {
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).unwrap_or(());
+        let j = (u64::from_le_bytes(bytes) % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+/// Closes every open round whose deadline has passed (run by the background worker).
+pub async fn close_overdue_rounds(db: &Db) -> Result<usize> {
+    let today = Utc::now().date_naive().format("%Y-%m-%d").to_string();
+    let mut conn = db.acquire().await?;
+    let due = store::rounds_past_deadline(&mut conn, &today).await?;
+    drop(conn);
+    let mut closed = 0;
+    for (organisation_id, round_id) in due {
+        let mut tx = db.begin().await?;
+        if let Some(round) = store::get_round(&mut tx, &organisation_id, &round_id).await? {
+            close_in(&mut tx, &round).await?;
+            closed += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(closed)
+}
+
+/// What a rater sees behind their link.
+#[derive(Debug, Clone)]
+pub struct AnswerForm {
+    pub invitation: Invitation,
+    pub round: Round,
+    pub subject_name: String,
+    pub group: RaterGroup,
+    pub items: Vec<QuestionItem>,
+    pub scale: u8,
+    pub draft: Answers,
+}
+
+/// A rater's answers: ratings per item (`None` = cannot judge) and open answers.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Answers {
+    pub ratings: BTreeMap<String, Option<u8>>,
+    pub comments: BTreeMap<String, String>,
+}
+
+/// Why a link does not open a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkProblem {
+    Unknown,
+    Expired,
+    Used,
+    Closed,
+}
+
+/// How a rater reaches their form: the link's token, or, signed in, their own invitation.
+#[derive(Debug, Clone, Copy)]
+pub enum RaterKey<'a> {
+    Token(&'a str),
+    Invitation {
+        actor: &'a Actor,
+        invitation_id: &'a str,
+    },
+}
+
+async fn load_link(
+    conn: &mut Conn,
+    key: RaterKey<'_>,
+) -> Result<std::result::Result<(Invitation, Round), LinkProblem>> {
+    let found = match key {
+        RaterKey::Token(token) => store::invitation_by_token(conn, &hash_token(token)).await?,
+        RaterKey::Invitation {
+            actor,
+            invitation_id,
+        } => store::get_invitation(conn, &actor.organisation_id, invitation_id)
+            .await?
+            .filter(|i| i.person_id.as_deref() == Some(actor.person_id.as_str())),
+    };
+    let Some(invitation) = found else {
+        return Ok(Err(LinkProblem::Unknown));
+    };
+    if invitation.revoked_at.is_some() {
+        return Ok(Err(LinkProblem::Unknown));
+    }
+    if invitation.submitted == 1 {
+        return Ok(Err(LinkProblem::Used));
+    }
+    let Some(round) =
+        store::get_round(conn, &invitation.organisation_id, &invitation.round_id).await?
+    else {
+        return Ok(Err(LinkProblem::Unknown));
+    };
+    if round.status != "open" {
+        return Ok(Err(LinkProblem::Closed));
+    }
+    if invitation.expires_at <= kleur_storage::now() {
+        return Ok(Err(LinkProblem::Expired));
+    }
+    Ok(Ok((invitation, round)))
+}
+
+/// Opens the form behind a link. Reading never changes anything.
+pub async fn answer_form(
+    db: &Db,
+    key: RaterKey<'_>,
+) -> Result<std::result::Result<AnswerForm, LinkProblem>> {
+    let mut conn = db.acquire().await?;
+    let (invitation, round) = match load_link(&mut conn, key).await? {
+        Ok(found) => found,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let questionnaire = store::get_questionnaire(
+        &mut conn,
+        &round.organisation_id,
+        &round.questionnaire_id,
+        round.questionnaire_version,
+    )
+    .await?
+    .ok_or(ServiceError::NotFound)?;
+    let subject = people::get_person(&mut conn, &round.organisation_id, &round.subject_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let group = RaterGroup::parse(&invitation.rater_group).unwrap_or(RaterGroup::Peer);
+    let mut items = items_of(&questionnaire);
+    if group == RaterGroup::Own {
+        // The employee's own view is a rating; open questions are for others.
+        items.retain(QuestionItem::is_rating);
+    }
+    let draft = invitation
+        .draft
+        .as_deref()
+        .and_then(|d| serde_json::from_str(d).ok())
+        .unwrap_or_default();
+    Ok(Ok(AnswerForm {
+        subject_name: subject.display_name,
+        group,
+        items,
+        scale: questionnaire.scale_points.clamp(2, 10) as u8,
+        draft,
+        invitation,
+        round,
+    }))
+}
+
+/// Parses form fields `rating-<key>` (1..=scale or `x` for cannot judge) and `open-<key>`.
+pub fn answers_from_fields(
+    form: &AnswerForm,
+    fields: &[(String, String)],
+) -> std::result::Result<Answers, Vec<FieldError>> {
+    let mut answers = Answers::default();
+    let mut errors = Vec::new();
+    let scale = Scale { points: form.scale };
+    for item in &form.items {
+        let value = fields
+            .iter()
+            .find(|(k, _)| {
+                *k == format!(
+                    "{}-{}",
+                    if item.is_rating() { "rating" } else { "open" },
+                    item.key
+                )
+            })
+            .map(|(_, v)| v.trim());
+        if item.is_rating() {
+            match value {
+                None | Some("") => {}
+                Some("x") => {
+                    answers.ratings.insert(item.key.clone(), None);
+                }
+                Some(text) => match text.parse::<u8>() {
+                    Ok(v) if scale.contains(v) => {
+                        answers.ratings.insert(item.key.clone(), Some(v));
+                    }
+                    _ => errors.push(FieldError::new("ratings", "error-feedback-rating")),
+                },
+            }
+        } else if let Some(text) = value.filter(|t| !t.is_empty()) {
+            if text.chars().count() > COMMENT_MAX {
+                errors.push(FieldError::new("comments", "error-feedback-comment-long"));
+            } else {
+                answers
+                    .comments
+                    .insert(item.key.clone(), text.replace("\r\n", "\n"));
+            }
+        }
+    }
+    errors.dedup();
+    if errors.is_empty() {
+        Ok(answers)
+    } else {
+        Err(errors)
+    }
+}
+
+/// What happened to a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Submitted {
+    Draft,
+    Final,
+}
+
+/// Saves a draft, or submits the answers once. A submission stores the answers without any link
+/// to the rater and marks the invitation used, in one transaction; the last submission closes
+/// the round.
+pub async fn save_answers(
+    db: &Db,
+    key: RaterKey<'_>,
+    answers: &Answers,
+    submit: bool,
+) -> Result<std::result::Result<Submitted, LinkProblem>> {
+    let mut tx = db.begin().await?;
+    let (invitation, round) = match load_link(&mut tx, key).await? {
+        Ok(found) => found,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    if !submit {
+        let draft =
+            serde_json::to_string(answers).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        store::save_draft(&mut tx, &invitation.organisation_id, &invitation.id, &draft).await?;
+        tx.commit().await?;
+        return Ok(Ok(Submitted::Draft));
+    }
+    if answers.ratings.is_empty() && answers.comments.is_empty() {
+        return Err(ServiceError::invalid("ratings", "error-feedback-empty"));
+    }
+    if !store::mark_submitted(&mut tx, &invitation.organisation_id, &invitation.id).await? {
+        return Ok(Err(LinkProblem::Used));
+    }
+    let ratings = serde_json::to_string(&answers.ratings)
+        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+    store::insert_response(
+        &mut tx,
+        &round.organisation_id,
+        &round.id,
+        &invitation.rater_group,
+        &ratings,
+    )
+    .await?;
+    for (item, body) in &answers.comments {
+        store::insert_comment(&mut tx, &round.organisation_id, &round.id, item, body).await?;
+    }
+    let invitations =
+        store::invitations_of_round(&mut tx, &round.organisation_id, &round.id).await?;
+    if invitations
+        .iter()
+        .filter(|i| i.revoked_at.is_none())
+        .all(|i| i.submitted == 1)
+    {
+        close_in(&mut tx, &round).await?;
+    }
+    tx.commit().await?;
+    Ok(Ok(Submitted::Final))
+}
+
+/// One item of the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportItem {
+    pub item: QuestionItem,
+    pub own: Option<f64>,
+    pub aggregate: rules::ItemAggregate,
+    pub johari: Option<Johari>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub round: Round,
+    pub scale: u8,
+    pub threshold: usize,
+    pub items: Vec<ReportItem>,
+    pub agreement: Option<Agreement>,
+    /// Open answers per question, unattributed, in random order.
+    pub comments: Vec<(QuestionItem, Vec<String>)>,
+    pub respondents: usize,
+}
+
+/// The report of one of the actor's own closed rounds. Before the round closes there is no
+/// report, so answers cannot be watched arriving one by one.
+pub async fn report(db: &Db, actor: &Actor, round_id: &str) -> Result<Report> {
+    let mut conn = db.acquire().await?;
+    let round = store::get_round(&mut conn, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    if round.status != "closed" {
+        return Err(ServiceError::NotFound);
+    }
+    let questionnaire = store::get_questionnaire(
+        &mut conn,
+        &round.organisation_id,
+        &round.questionnaire_id,
+        round.questionnaire_version,
+    )
+    .await?
+    .ok_or(ServiceError::NotFound)?;
+    let items = items_of(&questionnaire);
+    let scale = Scale {
+        points: questionnaire.scale_points.clamp(2, 10) as u8,
+    };
+    let threshold = Threshold::new(round.min_respondents.clamp(2, 50) as u8).unwrap_or_default();
+    let responses: Vec<(RaterGroup, BTreeMap<String, Option<u8>>)> =
+        store::responses_of_round(&mut conn, &round.organisation_id, &round.id)
+            .await?
+            .into_iter()
+            .filter_map(|(group, ratings)| {
+                Some((
+                    RaterGroup::parse(&group)?,
+                    serde_json::from_str(&ratings).ok()?,
+                ))
+            })
+            .collect();
+    let comments_raw =
+        store::comments_of_round(&mut conn, &round.organisation_id, &round.id).await?;
+    Ok(build_report(
+        round,
+        &items,
+        scale,
+        threshold,
+        &responses,
+        &comments_raw,
+    ))
+}
+
+/// Builds the report from stored rows; pure, so it can be benchmarked and tested directly.
+pub fn build_report(
+    round: Round,
+    items: &[QuestionItem],
+    scale: Scale,
+    threshold: Threshold,
+    responses: &[(RaterGroup, BTreeMap<String, Option<u8>>)],
+    comments: &[(String, String)],
+) -> Report {
+    let mut report_items = Vec::new();
+    let mut pairs = Vec::new();
+    for item in items.iter().filter(|i| i.is_rating()) {
+        let ratings: Vec<(RaterGroup, Option<u8>)> = responses
+            .iter()
+            .filter_map(|(group, answers)| answers.get(&item.key).map(|r| (*group, *r)))
+            .collect();
+        let aggregate = rules::aggregate_item(&ratings, scale, threshold);
+        let own = aggregate
+            .groups
+            .iter()
+            .find(|g| g.group == Some(RaterGroup::Own))
+            .map(|g| g.mean);
+        let others = aggregate.others.as_ref().map(|o| o.mean);
+        if let (Some(own), Some(others)) = (own, others) {
+            pairs.push((own, others));
+        }
+        let johari = rules::johari(own, others, scale);
+        report_items.push(ReportItem {
+            item: item.clone(),
+            own,
+            aggregate,
+            johari,
+        });
+    }
+    let comments = items
+        .iter()
+        .filter(|i| !i.is_rating())
+        .map(|item| {
+            (
+                item.clone(),
+                comments
+                    .iter()
+                    .filter(|(key, _)| *key == item.key)
+                    .map(|(_, body)| body.clone())
+                    .collect(),
+            )
+        })
+        .collect();
+    Report {
+        respondents: responses
+            .iter()
+            .filter(|(g, _)| *g != RaterGroup::Own)
+            .count(),
+        agreement: rules::agreement(&pairs, scale),
+        round,
+        scale: scale.points,
+        threshold: threshold.get(),
+        items: report_items,
+        comments,
+    }
+}

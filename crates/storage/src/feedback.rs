@@ -1,0 +1,430 @@
+//! Feedback rounds, invitations and the anonymous answers. What is stored, and what is not, is
+//! the anonymity model: see migrations/0005_feedback.sql and docs/feedback-anonymity.md.
+
+use sqlx::Row;
+
+use crate::{Conn, Result, new_id, now};
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Questionnaire {
+    pub organisation_id: String,
+    pub id: String,
+    pub version: i64,
+    pub name_nl: String,
+    pub name_en: String,
+    pub scale_points: i64,
+    pub items: String,
+    pub created_at: String,
+}
+
+const QUESTIONNAIRE_COLUMNS: &str =
+    "organisation_id, id, version, name_nl, name_en, scale_points, items, created_at";
+
+pub async fn insert_questionnaire(conn: &mut Conn, q: &Questionnaire) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO feedback_questionnaires (organisation_id, id, version, name_nl, name_en, scale_points, items, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (organisation_id, id, version) DO NOTHING",
+    )
+    .bind(&q.organisation_id)
+    .bind(&q.id)
+    .bind(q.version)
+    .bind(&q.name_nl)
+    .bind(&q.name_en)
+    .bind(q.scale_points)
+    .bind(&q.items)
+    .bind(&q.created_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The newest version of each questionnaire of an organisation.
+pub async fn latest_questionnaires(
+    conn: &mut Conn,
+    organisation_id: &str,
+) -> Result<Vec<Questionnaire>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {QUESTIONNAIRE_COLUMNS} FROM feedback_questionnaires q WHERE organisation_id = $1 \
+         AND version = (SELECT MAX(version) FROM feedback_questionnaires v WHERE v.organisation_id = q.organisation_id AND v.id = q.id) \
+         ORDER BY name_nl"
+    )))
+    .bind(organisation_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+pub async fn get_questionnaire(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    version: i64,
+) -> Result<Option<Questionnaire>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {QUESTIONNAIRE_COLUMNS} FROM feedback_questionnaires WHERE organisation_id = $1 AND id = $2 AND version = $3"
+    )))
+    .bind(organisation_id)
+    .bind(id)
+    .bind(version)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Round {
+    pub organisation_id: String,
+    pub id: String,
+    pub subject_id: String,
+    pub questionnaire_id: String,
+    pub questionnaire_version: i64,
+    pub title: String,
+    pub deadline: String,
+    pub status: String,
+    pub min_respondents: i64,
+    pub created_at: String,
+    pub closed_at: Option<String>,
+}
+
+const ROUND_COLUMNS: &str = "organisation_id, id, subject_id, questionnaire_id, questionnaire_version, title, deadline, status, min_respondents, created_at, closed_at";
+
+pub async fn insert_round(conn: &mut Conn, round: &Round) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO feedback_rounds (organisation_id, id, subject_id, questionnaire_id, questionnaire_version, title, deadline, status, min_respondents, created_at, closed_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(&round.organisation_id)
+    .bind(&round.id)
+    .bind(&round.subject_id)
+    .bind(&round.questionnaire_id)
+    .bind(round.questionnaire_version)
+    .bind(&round.title)
+    .bind(&round.deadline)
+    .bind(&round.status)
+    .bind(round.min_respondents)
+    .bind(&round.created_at)
+    .bind(&round.closed_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn get_round(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<Option<Round>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ROUND_COLUMNS} FROM feedback_rounds WHERE organisation_id = $1 AND id = $2"
+    )))
+    .bind(organisation_id)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+pub async fn rounds_of(
+    conn: &mut Conn,
+    organisation_id: &str,
+    subject_id: &str,
+) -> Result<Vec<Round>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ROUND_COLUMNS} FROM feedback_rounds WHERE organisation_id = $1 AND subject_id = $2 ORDER BY created_at DESC"
+    )))
+    .bind(organisation_id)
+    .bind(subject_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Marks a round closed if it is open. False when it was already closed.
+pub async fn close_round(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<bool> {
+    let result = sqlx::query("UPDATE feedback_rounds SET status = 'closed', closed_at = $3 WHERE organisation_id = $1 AND id = $2 AND status = 'open'")
+        .bind(organisation_id)
+        .bind(id)
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_deadline(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    deadline: &str,
+) -> Result<()> {
+    sqlx::query("UPDATE feedback_rounds SET deadline = $3 WHERE organisation_id = $1 AND id = $2 AND status = 'open'")
+        .bind(organisation_id)
+        .bind(id)
+        .bind(deadline)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Open rounds whose deadline (a date) has passed.
+pub async fn rounds_past_deadline(conn: &mut Conn, today: &str) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT organisation_id, id FROM feedback_rounds WHERE status = 'open' AND deadline < $1",
+    )
+    .bind(today)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct Invitation {
+    pub organisation_id: String,
+    pub id: String,
+    pub round_id: String,
+    pub rater_group: String,
+    pub person_id: Option<String>,
+    pub email: String,
+    pub expires_at: String,
+    pub revoked_at: Option<String>,
+    pub submitted: i64,
+    pub draft: Option<String>,
+}
+
+const INVITATION_COLUMNS: &str = "organisation_id, id, round_id, rater_group, person_id, email, expires_at, revoked_at, submitted, draft";
+
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_invitation(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+    rater_group: &str,
+    person_id: Option<&str>,
+    email: &str,
+    token_hash: &str,
+    expires_at: &str,
+) -> Result<String> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO feedback_invitations (organisation_id, id, round_id, rater_group, person_id, email, token_hash, expires_at, submitted) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)",
+    )
+    .bind(organisation_id)
+    .bind(&id)
+    .bind(round_id)
+    .bind(rater_group)
+    .bind(person_id)
+    .bind(email)
+    .bind(token_hash)
+    .bind(expires_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+/// An invitation by the hash of its link's token: the only way a rater is recognised.
+pub async fn invitation_by_token(conn: &mut Conn, token_hash: &str) -> Result<Option<Invitation>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {INVITATION_COLUMNS} FROM feedback_invitations WHERE token_hash = $1"
+    )))
+    .bind(token_hash)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+pub async fn get_invitation(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+) -> Result<Option<Invitation>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {INVITATION_COLUMNS} FROM feedback_invitations WHERE organisation_id = $1 AND id = $2"
+    )))
+    .bind(organisation_id)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+pub async fn invitations_of_round(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+) -> Result<Vec<Invitation>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {INVITATION_COLUMNS} FROM feedback_invitations WHERE organisation_id = $1 AND round_id = $2 ORDER BY rater_group, email"
+    )))
+    .bind(organisation_id)
+    .bind(round_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Open requests for a signed-in rater: invitations to them in rounds still open.
+pub async fn open_invitations_for(
+    conn: &mut Conn,
+    organisation_id: &str,
+    person_id: &str,
+) -> Result<Vec<(Invitation, String, String)>> {
+    let rows = sqlx::query(
+        "SELECT i.id, i.round_id, i.rater_group, i.email, i.expires_at, i.submitted, r.title, p.display_name FROM feedback_invitations i \
+         JOIN feedback_rounds r ON r.organisation_id = i.organisation_id AND r.id = i.round_id \
+         JOIN people p ON p.organisation_id = r.organisation_id AND p.id = r.subject_id \
+         WHERE i.organisation_id = $1 AND i.person_id = $2 AND r.status = 'open' AND i.revoked_at IS NULL AND i.submitted = 0 ORDER BY r.deadline",
+    )
+    .bind(organisation_id)
+    .bind(person_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push((
+            Invitation {
+                organisation_id: organisation_id.to_owned(),
+                id: row.try_get(0)?,
+                round_id: row.try_get(1)?,
+                rater_group: row.try_get(2)?,
+                person_id: Some(person_id.to_owned()),
+                email: row.try_get(3)?,
+                expires_at: row.try_get(4)?,
+                revoked_at: None,
+                submitted: row.try_get(5)?,
+                draft: None,
+            },
+            row.try_get(6)?,
+            row.try_get(7)?,
+        ));
+    }
+    Ok(out)
+}
+
+pub async fn save_draft(
+    conn: &mut Conn,
+    organisation_id: &str,
+    invitation_id: &str,
+    draft: &str,
+) -> Result<()> {
+    sqlx::query("UPDATE feedback_invitations SET draft = $3 WHERE organisation_id = $1 AND id = $2 AND submitted = 0")
+        .bind(organisation_id)
+        .bind(invitation_id)
+        .bind(draft)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Marks an invitation used, once: false when it was already submitted (a double submit).
+pub async fn mark_submitted(
+    conn: &mut Conn,
+    organisation_id: &str,
+    invitation_id: &str,
+) -> Result<bool> {
+    let result = sqlx::query(
+        "UPDATE feedback_invitations SET submitted = 1, draft = NULL WHERE organisation_id = $1 AND id = $2 AND submitted = 0 AND revoked_at IS NULL",
+    )
+    .bind(organisation_id)
+    .bind(invitation_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn revoke_invitation(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+    invitation_id: &str,
+) -> Result<bool> {
+    let result = sqlx::query(
+        "UPDATE feedback_invitations SET revoked_at = $4 WHERE organisation_id = $1 AND round_id = $2 AND id = $3 AND submitted = 0 AND revoked_at IS NULL",
+    )
+    .bind(organisation_id)
+    .bind(round_id)
+    .bind(invitation_id)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Stores one rater's answers: a random id, the group, nothing else about them.
+pub async fn insert_response(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+    rater_group: &str,
+    ratings_json: &str,
+) -> Result<()> {
+    sqlx::query("INSERT INTO feedback_responses (organisation_id, id, round_id, rater_group, ratings) VALUES ($1, $2, $3, $4, $5)")
+        .bind(organisation_id)
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(round_id)
+        .bind(rater_group)
+        .bind(ratings_json)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn insert_comment(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+    item_key: &str,
+    body: &str,
+) -> Result<()> {
+    sqlx::query("INSERT INTO feedback_comments (organisation_id, id, round_id, item_key, body) VALUES ($1, $2, $3, $4, $5)")
+        .bind(organisation_id)
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(round_id)
+        .bind(item_key)
+        .bind(body)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// `(group, ratings JSON)` of every response of a round, in id (random) order.
+pub async fn responses_of_round(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as("SELECT rater_group, ratings FROM feedback_responses WHERE organisation_id = $1 AND round_id = $2 ORDER BY id")
+        .bind(organisation_id)
+        .bind(round_id)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// `(item key, text)` of every comment of a round, in id (random) order.
+pub async fn comments_of_round(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as("SELECT item_key, body FROM feedback_comments WHERE organisation_id = $1 AND round_id = $2 ORDER BY item_key, id")
+        .bind(organisation_id)
+        .bind(round_id)
+        .fetch_all(&mut *conn)
+        .await?)
+}
+
+/// Replaces a round's responses and comments by the same content with new random ids, in the
+/// given order (the caller shuffles and merges small groups), so nothing physical or logical
+/// keeps the order of submission.
+pub async fn rewrite_anonymous_rows(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+    responses: &[(String, String)],
+    comments: &[(String, String)],
+) -> Result<()> {
+    sqlx::query("DELETE FROM feedback_responses WHERE organisation_id = $1 AND round_id = $2")
+        .bind(organisation_id)
+        .bind(round_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM feedback_comments WHERE organisation_id = $1 AND round_id = $2")
+        .bind(organisation_id)
+        .bind(round_id)
+        .execute(&mut *conn)
+        .await?;
+    for (group, ratings) in responses {
+        insert_response(conn, organisation_id, round_id, group, ratings).await?;
+    }
+    for (item, body) in comments {
+        insert_comment(conn, organisation_id, round_id, item, body).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,573 @@
+//! 360° feedback pages: the employee's rounds and report, and the raters' form behind a link.
+
+use askama::Template;
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use kleur_domain::feedback::{Agreement, Johari, RaterGroup, Threshold};
+use kleur_services::ServiceError;
+use kleur_services::feedback::{
+    self, AnswerForm, LinkProblem, RaterKey, Report, ReportItem, RoundInput, RoundOverview,
+    Submitted,
+};
+
+use super::portfolio::FormField;
+use super::{FormErrors, ok, render};
+use crate::AppState;
+use crate::context::{Page, SignedIn, Visitor};
+use crate::error::{WebError, WebResult};
+
+fn status_key(status: &str) -> &'static str {
+    if status == "open" {
+        "feedback-status-open"
+    } else {
+        "feedback-status-closed"
+    }
+}
+
+pub fn group_key(group: RaterGroup) -> &'static str {
+    match group {
+        RaterGroup::Own => "feedback-group-self",
+        RaterGroup::Manager => "feedback-group-manager",
+        RaterGroup::Peer => "feedback-group-peer",
+        RaterGroup::DirectReport => "feedback-group-direct-report",
+        RaterGroup::External => "feedback-group-external",
+        RaterGroup::Others => "feedback-group-others",
+    }
+}
+
+#[derive(Template)]
+#[template(path = "feedback.html")]
+struct OverviewPage {
+    page: Page,
+    rounds: Vec<RoundOverview>,
+    requests: Vec<(String, String)>,
+}
+
+impl OverviewPage {
+    fn status_key(&self, status: &str) -> &'static str {
+        status_key(status)
+    }
+    fn answered(&self, overview: &RoundOverview) -> String {
+        let others = overview
+            .progress
+            .iter()
+            .filter(|p| p.group != RaterGroup::Own);
+        let (invited, submitted) =
+            others.fold((0, 0), |(i, s), p| (i + p.invited, s + p.submitted));
+        format!("{submitted} / {invited}")
+    }
+}
+
+pub async fn overview(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+) -> WebResult<Response> {
+    let rounds = feedback::my_rounds(&state.db, &actor).await?;
+    let page = Page::new(&visitor, "feedback");
+    let requests = feedback::my_requests(&state.db, &actor)
+        .await?
+        .into_iter()
+        .map(|(id, title, name)| {
+            (
+                id,
+                page.t.args(
+                    "feedback-request-line",
+                    &[("name", &name), ("title", &title)],
+                ),
+            )
+        })
+        .collect();
+    ok(&OverviewPage {
+        page,
+        rounds,
+        requests,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "feedback_new.html")]
+struct NewRoundPage {
+    page: Page,
+    fields: Vec<FormField>,
+    manager_checked: bool,
+    threshold: usize,
+    errors: FormErrors,
+}
+
+fn new_round_page(
+    page: Page,
+    input: &RoundInput,
+    errors: FormErrors,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let t = page.t;
+    let field = |name: &'static str,
+                 label: &str,
+                 hint: Option<&str>,
+                 kind: &'static str,
+                 value: &str,
+                 multiline: bool| FormField {
+        name,
+        label: t.get(label),
+        hint: hint.map(|h| t.get(h)),
+        kind,
+        value: value.to_owned(),
+        max: 0,
+        multiline,
+        list: None,
+    };
+    let fields = vec![
+        field(
+            "title",
+            "feedback-field-title",
+            None,
+            "text",
+            &input.title,
+            false,
+        ),
+        field(
+            "deadline",
+            "feedback-field-deadline",
+            Some("feedback-field-deadline-hint"),
+            "date",
+            &input.deadline,
+            false,
+        ),
+        field(
+            "peers",
+            "feedback-field-peers",
+            Some("feedback-field-addresses-hint"),
+            "text",
+            &input.peers,
+            true,
+        ),
+        field(
+            "direct_reports",
+            "feedback-field-direct-reports",
+            Some("feedback-field-addresses-hint"),
+            "text",
+            &input.direct_reports,
+            true,
+        ),
+        field(
+            "externals",
+            "feedback-field-externals",
+            Some("feedback-field-externals-hint"),
+            "text",
+            &input.externals,
+            true,
+        ),
+    ];
+    let manager_checked = matches!(input.manager.as_str(), "ja" | "true" | "on");
+    render(
+        &NewRoundPage {
+            page,
+            fields,
+            manager_checked,
+            threshold: Threshold::DEFAULT.get(),
+            errors,
+        },
+        status,
+    )
+}
+
+pub async fn new_form(SignedIn(_, visitor): SignedIn) -> WebResult<Response> {
+    let input = RoundInput {
+        manager: "ja".into(),
+        ..Default::default()
+    };
+    new_round_page(
+        Page::new(&visitor, "feedback"),
+        &input,
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Form(input): Form<RoundInput>,
+) -> WebResult<Response> {
+    match feedback::start_round(&state.db, &state.settings, &actor, &input).await {
+        Ok(id) => Ok(Redirect::to(&format!("/feedback/rondes/{id}")).into_response()),
+        Err(ServiceError::Invalid(fields)) => {
+            let page = Page::new(&visitor, "feedback");
+            let errors = FormErrors::new(page.t, &fields);
+            new_round_page(page, &input, errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "feedback_round.html")]
+struct RoundPage {
+    page: Page,
+    overview: RoundOverview,
+    report: Option<Report>,
+}
+
+impl RoundPage {
+    fn status_key(&self) -> &'static str {
+        status_key(&self.overview.round.status)
+    }
+    fn group_key(&self, group: &RaterGroup) -> &'static str {
+        group_key(*group)
+    }
+    fn group_label(&self, group: &Option<RaterGroup>) -> String {
+        match group {
+            Some(group) => self.page.t.get(group_key(*group)),
+            None => self.page.t.get("feedback-group-others"),
+        }
+    }
+    fn agreement_key(&self, agreement: &Agreement) -> &'static str {
+        match agreement {
+            Agreement::OverEstimator => "feedback-agreement-over",
+            Agreement::UnderEstimator => "feedback-agreement-under",
+            Agreement::InAgreement => "feedback-agreement-in",
+        }
+    }
+    fn johari_key(&self, johari: &Johari) -> &'static str {
+        match johari {
+            Johari::BlindSpot => "feedback-johari-blind-spot",
+            Johari::HiddenStrength => "feedback-johari-hidden-strength",
+            Johari::OpenStrength => "feedback-johari-open-strength",
+            Johari::Agreement => "feedback-johari-agreement",
+        }
+    }
+    fn one_decimal(&self, value: &f64) -> String {
+        let text = format!("{value:.1}");
+        if self.page.t.locale == kleur_domain::Locale::Nl {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    }
+    /// A horizontal bar chart of the means, drawn on the server. Decorative for assistive
+    /// technology: the table below it carries the same figures.
+    fn chart(&self, entry: &ReportItem) -> String {
+        let scale = f64::from(self.report.as_ref().map_or(5, |r| r.scale));
+        let mut bars: Vec<(String, f64)> = entry
+            .aggregate
+            .groups
+            .iter()
+            .map(|g| (self.group_label(&g.group), g.mean))
+            .collect();
+        if let Some(others) = &entry.aggregate.others {
+            bars.push((self.page.t.get("feedback-group-all-others"), others.mean));
+        }
+        let row = 26.0;
+        let height = row * bars.len() as f64 + 24.0;
+        let (left, width) = (170.0, 300.0);
+        let mut svg = format!(
+            "<svg class=\"kleur-chart\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 {} {height}\" width=\"100%\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">",
+            left + width + 50.0
+        );
+        for point in 1..=(scale as u32) {
+            let x = left + width * (f64::from(point) - 1.0) / (scale - 1.0).max(1.0);
+            svg.push_str(&format!(
+                "<line x1=\"{x:.1}\" y1=\"0\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#bbbbbb\" stroke-width=\"1\"/><text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333333\">{point}</text>",
+                height - 16.0,
+                height - 2.0
+            ));
+        }
+        for (index, (label, mean)) in bars.iter().enumerate() {
+            let y = index as f64 * row + 4.0;
+            let length = width * (mean - 1.0).max(0.0) / (scale - 1.0).max(1.0);
+            let colour = if index == 0 && entry.own.is_some() {
+                "#8a3c00"
+            } else {
+                "#154273"
+            };
+            svg.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"end\" fill=\"#1a1a1a\">{}</text><rect x=\"{left}\" y=\"{y:.1}\" width=\"{length:.1}\" height=\"18\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#1a1a1a\">{}</text>",
+                left - 8.0,
+                y + 14.0,
+                escape(label),
+                left + length + 6.0,
+                y + 14.0,
+                self.one_decimal(mean)
+            ));
+        }
+        svg.push_str("</svg>");
+        svg
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+pub async fn round(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let overview = feedback::my_round(&state.db, &actor, &id).await?;
+    let report = if overview.round.status == "closed" {
+        Some(feedback::report(&state.db, &actor, &id).await?)
+    } else {
+        None
+    };
+    ok(&RoundPage {
+        page: Page::new(&visitor, "feedback"),
+        overview,
+        report,
+    })
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    SignedIn(actor, _): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    match feedback::close_round(&state.db, &actor, &id).await {
+        Ok(()) | Err(ServiceError::Invalid(_)) => {
+            Ok(Redirect::to(&format!("/feedback/rondes/{id}")).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "feedback_answer.html")]
+struct AnswerPage {
+    page: Page,
+    form: AnswerForm,
+    token: String,
+    saved: bool,
+    errors: FormErrors,
+}
+
+impl AnswerPage {
+    fn points(&self) -> Vec<u8> {
+        (1..=self.form.scale).collect()
+    }
+    fn checked(&self, key: &str, point: &u8) -> bool {
+        self.form.draft.ratings.get(key).copied().flatten() == Some(*point)
+    }
+    fn cannot_judge(&self, key: &str) -> bool {
+        matches!(self.form.draft.ratings.get(key), Some(None))
+    }
+    fn comment(&self, key: &str) -> String {
+        self.form
+            .draft
+            .comments
+            .get(key)
+            .cloned()
+            .unwrap_or_default()
+    }
+    fn point_label(&self, point: &u8) -> String {
+        match *point {
+            1 => self.page.t.get("feedback-point-1"),
+            p if p == self.form.scale => self.page.t.arg("feedback-point-max", "value", p),
+            p => p.to_string(),
+        }
+    }
+    fn intro_key(&self) -> &'static str {
+        match self.form.group {
+            RaterGroup::Own => "feedback-answer-intro-self",
+            RaterGroup::Manager => "feedback-answer-intro-manager",
+            _ => "feedback-answer-intro-anonymous",
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "feedback_message.html")]
+struct MessagePage {
+    page: Page,
+    title: String,
+    text: String,
+}
+
+fn link_problem(visitor: &Visitor, problem: LinkProblem) -> WebResult<Response> {
+    let page = Page::new(visitor, "feedback");
+    let (title, text, status) = match problem {
+        LinkProblem::Unknown => (
+            "feedback-link-unknown-title",
+            "feedback-link-unknown",
+            StatusCode::NOT_FOUND,
+        ),
+        LinkProblem::Expired => (
+            "feedback-link-expired-title",
+            "feedback-link-expired",
+            StatusCode::GONE,
+        ),
+        LinkProblem::Used => (
+            "feedback-link-used-title",
+            "feedback-link-used",
+            StatusCode::CONFLICT,
+        ),
+        LinkProblem::Closed => (
+            "feedback-link-closed-title",
+            "feedback-link-closed",
+            StatusCode::CONFLICT,
+        ),
+    };
+    let template = MessagePage {
+        title: page.t.get(title),
+        text: page.t.get(text),
+        page,
+    };
+    render(&template, status)
+}
+
+fn plausible_token(token: &str) -> bool {
+    token.len() == 64 && token.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+async fn show_form(
+    state: &AppState,
+    visitor: &Visitor,
+    key: RaterKey<'_>,
+    target: String,
+) -> WebResult<Response> {
+    match feedback::answer_form(&state.db, key).await? {
+        Ok(form) => ok(&AnswerPage {
+            page: Page::new(visitor, "feedback"),
+            form,
+            token: target,
+            saved: false,
+            errors: FormErrors::default(),
+        }),
+        Err(problem) => link_problem(visitor, problem),
+    }
+}
+
+pub async fn answer_form(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+) -> WebResult<Response> {
+    if !plausible_token(&token) {
+        return link_problem(&visitor, LinkProblem::Unknown);
+    }
+    show_form(&state, &visitor, RaterKey::Token(&token), token.clone()).await
+}
+
+pub async fn request_form(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    show_form(
+        &state,
+        &visitor,
+        RaterKey::Invitation {
+            actor: &actor,
+            invitation_id: &id,
+        },
+        format!("verzoek-{id}"),
+    )
+    .await
+}
+
+async fn submit(
+    state: &AppState,
+    visitor: &Visitor,
+    key: RaterKey<'_>,
+    target: String,
+    fields: Vec<(String, String)>,
+) -> WebResult<Response> {
+    let form = match feedback::answer_form(&state.db, key).await? {
+        Ok(form) => form,
+        Err(problem) => return link_problem(visitor, problem),
+    };
+    let final_submit = fields.iter().any(|(k, v)| k == "actie" && v == "versturen");
+    let page = Page::new(visitor, "feedback");
+    let answers = match feedback::answers_from_fields(&form, &fields) {
+        Ok(answers) => answers,
+        Err(errors) => {
+            let errors = FormErrors::new(page.t, &errors);
+            return render(
+                &AnswerPage {
+                    page,
+                    form,
+                    token: target,
+                    saved: false,
+                    errors,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    match feedback::save_answers(&state.db, key, &answers, final_submit).await {
+        Ok(Ok(Submitted::Final)) => {
+            let template = MessagePage {
+                title: page.t.get("feedback-thanks-title"),
+                text: page.t.get("feedback-thanks"),
+                page,
+            };
+            ok(&template)
+        }
+        Ok(Ok(Submitted::Draft)) => {
+            let mut form = form;
+            form.draft = answers;
+            ok(&AnswerPage {
+                page,
+                form,
+                token: target,
+                saved: true,
+                errors: FormErrors::default(),
+            })
+        }
+        Ok(Err(problem)) => link_problem(visitor, problem),
+        Err(ServiceError::Invalid(fields)) => {
+            let errors = FormErrors::new(page.t, &fields);
+            let mut form = form;
+            form.draft = answers;
+            render(
+                &AnswerPage {
+                    page,
+                    form,
+                    token: target,
+                    saved: false,
+                    errors,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(token): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> WebResult<Response> {
+    if let Some(id) = token.strip_prefix("verzoek-") {
+        let Some(actor) = visitor.actor.clone() else {
+            return Err(WebError::SignInRequired);
+        };
+        return submit(
+            &state,
+            &visitor,
+            RaterKey::Invitation {
+                actor: &actor,
+                invitation_id: id,
+            },
+            token.clone(),
+            fields,
+        )
+        .await;
+    }
+    if !plausible_token(&token) {
+        return link_problem(&visitor, LinkProblem::Unknown);
+    }
+    submit(
+        &state,
+        &visitor,
+        RaterKey::Token(&token),
+        token.clone(),
+        fields,
+    )
+    .await
+}
