@@ -6,6 +6,7 @@
 pub mod catalogue;
 pub mod email;
 pub mod feedback;
+pub mod goals;
 pub mod import;
 pub mod locale;
 pub mod paging;

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod demo;
 pub mod demo_content;
 pub mod error;
+pub mod goals;
 pub mod import;
 pub mod mail;
 pub mod people;

@@ -21,6 +21,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "portfolio",
         sql: include_str!("../migrations/0002_portfolio.sql"),
     },
+    Migration {
+        version: 3,
+        name: "goals",
+        sql: include_str!("../migrations/0003_goals.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once
