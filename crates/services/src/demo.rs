@@ -430,6 +430,10 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
         .collect();
     crate::demo_content::seed_portfolios(&mut tx, id, &owners).await?;
     tx.commit().await?;
+    // A closed feedback round with a full report for the employee demo login (Daan).
+    if let Some(daan) = rows.iter().find(|p| p.email == login_email(3)) {
+        crate::feedback::seed_demo(db, id, &daan.id).await?;
+    }
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

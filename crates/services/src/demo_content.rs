@@ -304,7 +304,7 @@ pub async fn seed_portfolios(
             ..Details::default()
         };
         push("ambitions", 1, title, body, "manager", None, details);
-        if pick.next() % 2 == 0 {
+        if pick.next().is_multiple_of(2) {
             let (title, body, kind) = pick.pick(RESULT_ITEMS);
             let details = Details {
                 kind: Some((*kind).to_owned()),

@@ -891,3 +891,122 @@ pub fn build_report(
         comments,
     }
 }
+
+/// Demo content: a closed round with a full report for `subject_id` (self, manager, colleagues
+/// from their unit and one partner outside), and an open round for their manager. The answers
+/// are made up but varied, and go through the same close step as real ones.
+pub async fn seed_demo(db: &Db, organisation_id: &str, subject_id: &str) -> Result<()> {
+    let mut tx = db.begin().await?;
+    ensure_default_questionnaire(&mut tx, organisation_id).await?;
+    let subject = people::get_person(&mut tx, organisation_id, subject_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let filter = people::PeopleFilter {
+        search: None,
+        unit_id: subject.unit_id.as_deref(),
+        manager_id: None,
+    };
+    let (team, _) = people::list_people(&mut tx, organisation_id, &filter, 12, 0).await?;
+    let peers: Vec<_> = team
+        .iter()
+        .filter(|p| p.id != subject.id && Some(&p.id) != subject.manager_id.as_ref())
+        .take(5)
+        .collect();
+    let items = default_items();
+    let today = Utc::now().date_naive();
+    let round = Round {
+        organisation_id: organisation_id.to_owned(),
+        id: kleur_storage::new_id(),
+        subject_id: subject.id.clone(),
+        questionnaire_id: DEFAULT_QUESTIONNAIRE.to_owned(),
+        questionnaire_version: 1,
+        title: "Feedbackronde 2026".to_owned(),
+        deadline: (today - Duration::days(30)).format("%Y-%m-%d").to_string(),
+        status: "open".to_owned(),
+        min_respondents: Threshold::DEFAULT.get() as i64,
+        created_at: kleur_storage::now(),
+        closed_at: None,
+    };
+    store::insert_round(&mut tx, &round).await?;
+    // (group, person, email, base rating): the employee rates themself a little high on some items.
+    let mut raters: Vec<(RaterGroup, Option<String>, String, i32)> = vec![(
+        RaterGroup::Own,
+        Some(subject.id.clone()),
+        subject.email.clone(),
+        4,
+    )];
+    if let Some(manager_id) = &subject.manager_id {
+        if let Some(manager) = people::get_person(&mut tx, organisation_id, manager_id).await? {
+            raters.push((RaterGroup::Manager, Some(manager.id), manager.email, 4));
+        }
+    }
+    for peer in &peers {
+        raters.push((
+            RaterGroup::Peer,
+            Some(peer.id.clone()),
+            peer.email.clone(),
+            3,
+        ));
+    }
+    raters.push((
+        RaterGroup::External,
+        None,
+        "partner@woonstichting.example".to_owned(),
+        4,
+    ));
+    let comments = [
+        ("sterk", "Je brengt rust in overleggen waar het schuurt."),
+        ("sterk", "Inwoners voelen zich echt gehoord door jou."),
+        (
+            "sterk",
+            "Je legt regels uit zonder dat iemand zich dom voelt.",
+        ),
+        (
+            "groei",
+            "Zeg vaker wat je zelf vindt, ook als het spannend is.",
+        ),
+        ("groei", "Je zou meer mogen delen wat je allemaal weet."),
+    ];
+    let expires = timestamp(Utc::now() - Duration::days(1));
+    for (index, (group, person_id, email, base)) in raters.iter().enumerate() {
+        store::insert_invitation(
+            &mut tx,
+            organisation_id,
+            &round.id,
+            group.as_str(),
+            person_id.as_deref(),
+            email,
+            &hash_token(&random_token()),
+            &expires,
+        )
+        .await?;
+        let mut ratings: BTreeMap<String, Option<u8>> = BTreeMap::new();
+        for (item_index, item) in items.iter().filter(|i| i.is_rating()).enumerate() {
+            let wobble = ((index * 7 + item_index * 3) % 3) as i32 - 1;
+            let value = match (group, item.key.as_str()) {
+                (RaterGroup::Own, "helder") => 3,
+                (RaterGroup::Own, "rust") => 5,
+                (_, "helder") => 5,
+                (_, "rust") => 3,
+                _ => base + wobble,
+            };
+            ratings.insert(item.key.clone(), Some(value.clamp(1, 5) as u8));
+        }
+        let json =
+            serde_json::to_string(&ratings).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        store::insert_response(&mut tx, organisation_id, &round.id, group.as_str(), &json).await?;
+        if group.is_anonymous() {
+            if let Some((item, body)) = comments.get(index % comments.len()) {
+                store::insert_comment(&mut tx, organisation_id, &round.id, item, body).await?;
+            }
+        }
+    }
+    sqlx::query("UPDATE feedback_invitations SET submitted = 1 WHERE organisation_id = $1 AND round_id = $2")
+        .bind(organisation_id)
+        .bind(&round.id)
+        .execute(&mut *tx)
+        .await?;
+    close_in(&mut tx, &round).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -99,7 +99,8 @@ pub fn backoff(attempts: i64) -> Duration {
 /// Sends every message that is due, once. Safe to run on several nodes at the same time.
 pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<DeliveryReport> {
     let mut report = DeliveryReport::default();
-    loop {
+    // Bounded, so one call always ends even if something keeps making mail due.
+    for _ in 0..50 {
         let now = Utc::now();
         let lease = timestamp(now + Duration::minutes(LEASE_MINUTES));
         let batch = outbox::claim_due(db, &timestamp(now), &lease, 20).await?;
@@ -141,6 +142,7 @@ pub async fn deliver_due(db: &Db, transport: &Transport) -> Result<DeliveryRepor
             }
         }
     }
+    Ok(report)
 }
 
 async fn send(
@@ -183,6 +185,9 @@ pub async fn run_worker(
         }
         if let Err(error) = crate::auth::purge_expired(&db).await {
             tracing::error!(%error, "purging expired sessions");
+        }
+        if let Err(error) = crate::feedback::close_overdue_rounds(&db).await {
+            tracing::error!(%error, "closing feedback rounds past their deadline");
         }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
