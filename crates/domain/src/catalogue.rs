@@ -58,6 +58,15 @@ impl EntryKind {
             EntryKind::CoreQuality => "core_quality",
         }
     }
+
+    /// The inverse of [`EntryKind::as_str`].
+    pub fn parse(text: &str) -> Option<EntryKind> {
+        match text.trim() {
+            "talent" => Some(EntryKind::Talent),
+            "core_quality" => Some(EntryKind::CoreQuality),
+            _ => None,
+        }
+    }
 }
 
 /// Ofman's core quadrant around a core quality, in both languages.
@@ -407,7 +416,7 @@ fn language(locale: Locale) -> &'static str {
 }
 
 /// A slug is lower-case ASCII letters and digits, words joined by single dashes.
-fn is_slug(key: &str) -> bool {
+pub fn is_slug(key: &str) -> bool {
     !key.is_empty()
         && key.split('-').all(|word| {
             !word.is_empty()
@@ -472,13 +481,17 @@ fn check_synonyms(what: &str, field: &str, synonyms: &[String], problems: &mut V
 /// name or synonym ("flexib" finds Flexibiliteit; the shortest completion wins), or a name or
 /// synonym followed by more words ("zorgzaamheid voor cliënten" finds Zorgzaamheid).
 pub fn suggest_quadrant<'a>(catalogue: &'a Catalogue, quality: &str) -> Option<&'a Entry> {
+    suggest_quadrant_in(&catalogue.entries, quality)
+}
+
+/// [`suggest_quadrant`] over a list of entries, such as an organisation's active catalogue.
+pub fn suggest_quadrant_in<'a>(entries: &'a [Entry], quality: &str) -> Option<&'a Entry> {
     let query = fold(quality);
     if query.is_empty() {
         return None;
     }
     let candidates = || {
-        catalogue
-            .entries
+        entries
             .iter()
             .filter(|e| e.kind == EntryKind::CoreQuality && e.quadrant.is_some())
             .flat_map(|e| e.search_terms().map(move |term| (e, fold(term))))
@@ -510,7 +523,7 @@ pub fn suggest_quadrant<'a>(catalogue: &'a Catalogue, quality: &str) -> Option<&
 /// Lower case without accents, apostrophes dropped, other punctuation and runs of white space as
 /// one space: "Geëngageerd", "geengageerd" and " GEËNGAGEERD " fold alike, and so do
 /// "risico's" and "risicos".
-fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
     for c in text.chars().flat_map(char::to_lowercase) {
@@ -549,6 +562,123 @@ fn fold(text: &str) -> String {
 /// Combining diacritical marks, as left by text in decomposed form ("e" + U+0308).
 fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}')
+}
+
+/// The most synonyms an entry may have per language.
+pub const SYNONYMS_MAX: usize = 20;
+
+/// What is wrong with one field of a single entry, as [`check_entry`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryProblem {
+    /// The key is not a slug (see [`is_slug`]).
+    KeyNotSlug,
+    Empty,
+    /// Longer than [`NAME_MAX`] (names, quadrant) or [`DESCRIPTION_MAX`] (descriptions).
+    TooLong,
+    ControlCharacters,
+    /// An empty synonym, one longer than [`NAME_MAX`], or one not in lower case.
+    BadSynonym,
+    /// The same synonym twice (ignoring case and accents).
+    SynonymTwice,
+    /// More than [`SYNONYMS_MAX`] synonyms.
+    TooManySynonyms,
+    /// A core quality without its quadrant.
+    QuadrantMissing,
+    /// A talent with a quadrant.
+    QuadrantOnTalent,
+}
+
+/// The rules of [`validate`] for one entry on its own, per field, for forms: the key is a slug,
+/// names, descriptions, synonyms and quadrant fields are filled in and not too long, and only a
+/// core quality has a (complete) quadrant. Whether the category exists and the names are unique
+/// depends on the rest of the catalogue and is for the caller to check. Fields are named
+/// `key`, `name_nl`, `name_en`, `description_nl`, `description_en`, `synonyms_nl`, `synonyms_en`,
+/// `quadrant`, and the six quadrant fields (`pitfall_nl` …).
+pub fn check_entry(entry: &Entry) -> Vec<(&'static str, EntryProblem)> {
+    let mut problems = Vec::new();
+    if !is_slug(&entry.key) {
+        problems.push(("key", EntryProblem::KeyNotSlug));
+    }
+    let mut text = |field: &'static str, value: &str, max: usize| {
+        let length = value.trim().chars().count();
+        if length == 0 {
+            problems.push((field, EntryProblem::Empty));
+        } else if length > max {
+            problems.push((field, EntryProblem::TooLong));
+        } else if value.chars().any(char::is_control) {
+            problems.push((field, EntryProblem::ControlCharacters));
+        }
+    };
+    text("name_nl", &entry.nl, NAME_MAX);
+    text("name_en", &entry.en, NAME_MAX);
+    text("description_nl", &entry.description_nl, DESCRIPTION_MAX);
+    text("description_en", &entry.description_en, DESCRIPTION_MAX);
+    if let (EntryKind::CoreQuality, Some(quadrant)) = (entry.kind, &entry.quadrant) {
+        for (field, value) in quadrant.fields() {
+            text(field, value, NAME_MAX);
+        }
+    }
+    for (field, synonyms) in [
+        ("synonyms_nl", &entry.synonyms_nl),
+        ("synonyms_en", &entry.synonyms_en),
+    ] {
+        let mut seen = HashSet::new();
+        let problem = if synonyms.len() > SYNONYMS_MAX {
+            Some(EntryProblem::TooManySynonyms)
+        } else if synonyms.iter().any(|s| {
+            let length = s.trim().chars().count();
+            length == 0
+                || length > NAME_MAX
+                || s.to_lowercase() != *s
+                || s.chars().any(char::is_control)
+        }) {
+            Some(EntryProblem::BadSynonym)
+        } else if !synonyms.iter().all(|s| seen.insert(fold(s))) {
+            Some(EntryProblem::SynonymTwice)
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            problems.push((field, problem));
+        }
+    }
+    match (entry.kind, &entry.quadrant) {
+        (EntryKind::CoreQuality, None) => {
+            problems.push(("quadrant", EntryProblem::QuadrantMissing))
+        }
+        (EntryKind::Talent, Some(_)) => problems.push(("quadrant", EntryProblem::QuadrantOnTalent)),
+        _ => {}
+    }
+    problems
+}
+
+/// A key for a new entry made from its name: "Oog voor détail" becomes "oog-voor-detail".
+pub fn slug_from(name: &str) -> String {
+    fold(name)
+        .chars()
+        .map(|c| if c == ' ' { '-' } else { c })
+        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+        .collect::<String>()
+        .split('-')
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+        .chars()
+        .take(NAME_MAX)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
+}
+
+/// Everything a search may match of an entry (names and synonyms in both languages), folded and
+/// joined by `" | "`: a folded query never contains `|`, so it cannot match across two terms.
+pub fn search_text(entry: &Entry) -> String {
+    entry
+        .search_terms()
+        .map(fold)
+        .filter(|term| !term.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 #[cfg(test)]
@@ -737,6 +867,10 @@ mod tests {
         assert_eq!(text.trim(), "kind = \"core_quality\"");
         assert_eq!(EntryKind::CoreQuality.as_str(), "core_quality");
         assert_eq!(EntryKind::Talent.as_str(), "talent");
+        for kind in [EntryKind::Talent, EntryKind::CoreQuality] {
+            assert_eq!(EntryKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(EntryKind::parse("skill"), None);
     }
 
     // ---- validation ----
@@ -1103,5 +1237,90 @@ mod tests {
         assert_eq!(fold("ĳver"), "ijver");
         assert_eq!(fold("Ça va, Ñandú"), "ca va nandu");
         assert_eq!(fold("...?"), "");
+    }
+
+    // ---- one entry on its own ----
+
+    #[test]
+    fn checks_one_entry_per_field() {
+        assert!(check_entry(&talent("analyseren", "Analyseren", "Analysing")).is_empty());
+        assert!(check_entry(&core_quality("zorgzaamheid", "Zorgzaamheid", "Caring")).is_empty());
+        let mut entry = talent("Bad Key", "", "x");
+        entry.description_en = "d".repeat(DESCRIPTION_MAX + 1);
+        entry.synonyms_nl = vec!["Hoofdletter".into()];
+        entry.synonyms_en = vec!["same".into(), "sáme".into()];
+        entry.quadrant = Some(quadrant());
+        assert_eq!(
+            check_entry(&entry),
+            [
+                ("key", EntryProblem::KeyNotSlug),
+                ("name_nl", EntryProblem::Empty),
+                ("description_en", EntryProblem::TooLong),
+                ("synonyms_nl", EntryProblem::BadSynonym),
+                ("synonyms_en", EntryProblem::SynonymTwice),
+                ("quadrant", EntryProblem::QuadrantOnTalent),
+            ]
+        );
+        let mut quality = core_quality("geduld", "Geduld", "Patience");
+        if let Some(q) = quality.quadrant.as_mut() {
+            q.allergy_en = String::new();
+        }
+        assert_eq!(check_entry(&quality), [("allergy_en", EntryProblem::Empty)]);
+        quality.quadrant = None;
+        assert_eq!(
+            check_entry(&quality),
+            [("quadrant", EntryProblem::QuadrantMissing)]
+        );
+        quality.synonyms_nl = (0..=SYNONYMS_MAX).map(|i| format!("woord {i}")).collect();
+        assert!(check_entry(&quality).contains(&("synonyms_nl", EntryProblem::TooManySynonyms)));
+    }
+
+    #[test]
+    fn every_default_entry_passes_the_single_entry_check() {
+        for entry in &default_catalogue().entries {
+            assert!(check_entry(entry).is_empty(), "{}", entry.key);
+        }
+    }
+
+    #[test]
+    fn makes_slugs_from_names() {
+        assert_eq!(slug_from("Oog voor détail"), "oog-voor-detail");
+        assert_eq!(slug_from("  Risico's inschatten! "), "risicos-inschatten");
+        assert_eq!(slug_from("360° feedback"), "360-feedback");
+        assert_eq!(slug_from("Ĳver"), "ijver");
+        assert_eq!(slug_from("???"), "");
+        assert!(is_slug(&slug_from(&"lang woord ".repeat(20))));
+    }
+
+    #[test]
+    fn search_text_folds_every_term() {
+        let entry = core_quality("zorgzaamheid", "Zorgzaamheid", "Caring");
+        assert_eq!(
+            search_text(&entry),
+            "zorgzaamheid | caring | iets | something"
+        );
+        let betrokken = default_catalogue_ref()
+            .entry("betrokkenheid")
+            .expect("present");
+        assert!(search_text(betrokken).contains("geengageerd"));
+    }
+
+    #[test]
+    fn suggests_from_a_list_of_entries() {
+        let catalogue = default_catalogue();
+        let without: Vec<Entry> = catalogue
+            .entries
+            .iter()
+            .filter(|e| e.key != "zorgzaamheid")
+            .cloned()
+            .collect();
+        assert_eq!(
+            suggest_quadrant_in(&catalogue.entries, "zorgzaam").map(|e| e.key.as_str()),
+            Some("zorgzaamheid")
+        );
+        assert_eq!(
+            suggest_quadrant_in(&without, "Zorgzaamheid").map(|e| e.key.as_str()),
+            None
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod actor;
 pub mod auth;
+pub mod catalogue;
 pub mod demo;
 pub mod demo_content;
 pub mod error;

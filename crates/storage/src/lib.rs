@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod backup;
+pub mod catalogue;
 pub mod goals;
 pub mod migrate;
 pub mod org;

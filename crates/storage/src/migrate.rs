@@ -26,6 +26,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "goals",
         sql: include_str!("../migrations/0003_goals.sql"),
     },
+    Migration {
+        version: 4,
+        name: "catalogue",
+        sql: include_str!("../migrations/0004_catalogue.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once
