@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: token authentication, RFC 9457 problems, paginated lists, and
 //! an OpenAPI document generated from these handlers.
 
+mod catalogue;
 mod people;
 mod portfolio;
 
@@ -36,6 +37,8 @@ use crate::error::WebError;
         portfolio::add_item,
         portfolio::update_item,
         portfolio::remove_item,
+        catalogue::list_catalogue,
+        catalogue::get_catalogue_entry,
     ),
     components(schemas(
         people::Me,
@@ -49,6 +52,9 @@ use crate::error::WebError;
         portfolio::FileOut,
         portfolio::PortfolioOut,
         portfolio::ItemIn,
+        catalogue::CatalogueEntryOut,
+        catalogue::QuadrantOut,
+        catalogue::CataloguePage,
         Problem,
         ProblemField,
     )),
@@ -111,6 +117,8 @@ pub fn routes() -> Router<AppState> {
             "/portfolio/items/{id}",
             axum::routing::put(portfolio::update_item).delete(portfolio::remove_item),
         )
+        .route("/catalogue", get(catalogue::list_catalogue))
+        .route("/catalogue/{key}", get(catalogue::get_catalogue_entry))
         .fallback(|| async { axum::http::StatusCode::NOT_FOUND })
 }
 

@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod catalogue;
 mod home;
 pub mod portfolio;
 
@@ -88,6 +89,20 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/beheer/mensen/{id}/rollen", post(admin::set_role))
         .route("/beheer/onderdelen", get(admin::units))
+        .route("/beheer/catalogus", get(catalogue::list))
+        .route(
+            "/beheer/catalogus/nieuw",
+            get(catalogue::new_form).post(catalogue::create),
+        )
+        .route(
+            "/beheer/catalogus/{key}/wijzigen",
+            get(catalogue::edit_form).post(catalogue::update),
+        )
+        .route("/beheer/catalogus/{key}/intrekken", post(catalogue::retire))
+        .route(
+            "/beheer/catalogus/{key}/terugzetten",
+            post(catalogue::restore),
+        )
         .route("/beheer/e-mail", get(admin::mail))
         .route("/beheer/e-mail/{id}", get(admin::mail_message))
         .fallback(|| async { StatusCode::NOT_FOUND })

@@ -191,6 +191,8 @@ struct ItemFormPage {
     section: Section,
     version: Option<i64>,
     item_id: Option<String>,
+    /// Kept through edits and suggestions, so an item stays linked to its catalogue entry.
+    catalogue_key: String,
     fields: Vec<FormField>,
     suggestions: Vec<String>,
     suggestion_message: Option<String>,
@@ -216,7 +218,12 @@ struct FormState {
     status: StatusCode,
 }
 
-fn render_form(page: Page, state: FormState) -> WebResult<Response> {
+async fn render_form(
+    app: &AppState,
+    actor: &kleur_services::Actor,
+    page: Page,
+    state: FormState,
+) -> WebResult<Response> {
     let t = page.t;
     let FormState {
         section,
@@ -316,7 +323,7 @@ fn render_form(page: Page, state: FormState) -> WebResult<Response> {
         _ => {}
     }
     let locale = t.locale;
-    let catalogue = kleur_domain::catalogue::default_catalogue();
+    // The organisation's own catalogue: its active entries only, so retired ones are not offered.
     let suggestions = match section {
         Section::Talents | Section::CoreQualities => {
             let kind = if section == Section::Talents {
@@ -324,18 +331,14 @@ fn render_form(page: Page, state: FormState) -> WebResult<Response> {
             } else {
                 kleur_domain::catalogue::EntryKind::CoreQuality
             };
-            catalogue
-                .entries
-                .iter()
-                .filter(|e| e.kind == kind)
-                .map(|e| {
-                    if locale == kleur_domain::Locale::En {
-                        e.en.clone()
-                    } else {
-                        e.nl.clone()
-                    }
-                })
-                .collect()
+            let mut names: Vec<String> =
+                kleur_services::catalogue::active_entries(&app.db, actor, Some(kind))
+                    .await?
+                    .iter()
+                    .map(|e| e.name(locale).to_owned())
+                    .collect();
+            names.sort_by_key(|name| name.to_lowercase());
+            names
         }
         _ => Vec::new(),
     };
@@ -393,6 +396,7 @@ fn render_form(page: Page, state: FormState) -> WebResult<Response> {
             section,
             version,
             item_id,
+            catalogue_key: input.catalogue_key.clone(),
             fields,
             suggestions,
             suggestion_message,
@@ -428,7 +432,8 @@ pub struct NewQuery {
 }
 
 pub async fn new_form(
-    SignedIn(_, visitor): SignedIn,
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
     Query(query): Query<NewQuery>,
 ) -> WebResult<Response> {
     let section = query
@@ -438,6 +443,8 @@ pub async fn new_form(
         .ok_or(WebError::NotFound)?;
     let page = Page::new(&visitor, "portfolio");
     render_form(
+        &state,
+        &actor,
         page,
         FormState {
             section,
@@ -448,6 +455,7 @@ pub async fn new_form(
             status: StatusCode::OK,
         },
     )
+    .await
 }
 
 /// Parses the item form by hand: checkboxes repeat `open_to`, which a plain struct cannot take.
@@ -481,9 +489,14 @@ fn item_input(pairs: Vec<(String, String)>) -> (ItemInput, Option<String>) {
 }
 
 /// Fills the quadrant from the catalogue for the quality typed, without saving ("suggest").
-fn suggest(t: Tr, input: &mut ItemInput) -> String {
-    let catalogue = kleur_domain::catalogue::default_catalogue();
-    match kleur_domain::catalogue::suggest_quadrant(&catalogue, &input.title) {
+async fn suggest(
+    app: &AppState,
+    actor: &kleur_services::Actor,
+    t: Tr,
+    input: &mut ItemInput,
+) -> WebResult<String> {
+    let found = kleur_services::catalogue::suggest_quadrant(&app.db, actor, &input.title).await?;
+    Ok(match found {
         Some(entry) => {
             if let Some(quadrant) = &entry.quadrant {
                 let english = t.locale == kleur_domain::Locale::En;
@@ -502,7 +515,7 @@ fn suggest(t: Tr, input: &mut ItemInput) -> String {
             t.get("portfolio-suggestion-found")
         }
         None => t.get("portfolio-suggestion-none"),
-    }
+    })
 }
 
 pub async fn create(
@@ -514,7 +527,7 @@ pub async fn create(
     let section = Section::parse(&input.section).ok_or(WebError::BadRequest)?;
     let page = Page::new(&visitor, "portfolio");
     if action.as_deref() == Some("voorstel") {
-        let message = suggest(page.t, &mut input);
+        let message = suggest(&state, &actor, page.t, &mut input).await?;
         let form = FormState {
             section,
             input,
@@ -523,7 +536,7 @@ pub async fn create(
             suggestion_message: Some(message),
             status: StatusCode::OK,
         };
-        return render_form(page, form);
+        return render_form(&state, &actor, page, form).await;
     }
     match portfolio::add_item(&state.db, &actor, &input).await {
         Ok(id) => Ok(
@@ -539,7 +552,7 @@ pub async fn create(
                 suggestion_message: None,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
-            render_form(page, form)
+            render_form(&state, &actor, page, form).await
         }
         Err(other) => Err(other.into()),
     }
@@ -582,6 +595,8 @@ pub async fn edit_form(
     let input = input_from(&item);
     let page = Page::new(&visitor, "portfolio");
     render_form(
+        &state,
+        &actor,
         page,
         FormState {
             section,
@@ -592,6 +607,7 @@ pub async fn edit_form(
             status: StatusCode::OK,
         },
     )
+    .await
 }
 
 pub async fn update(
@@ -605,7 +621,7 @@ pub async fn update(
     let section = Section::parse(&item.item.section).ok_or(WebError::NotFound)?;
     let page = Page::new(&visitor, "portfolio");
     if action.as_deref() == Some("voorstel") {
-        let message = suggest(page.t, &mut input);
+        let message = suggest(&state, &actor, page.t, &mut input).await?;
         let form = FormState {
             section,
             input,
@@ -614,7 +630,7 @@ pub async fn update(
             suggestion_message: Some(message),
             status: StatusCode::OK,
         };
-        return render_form(page, form);
+        return render_form(&state, &actor, page, form).await;
     }
     match portfolio::update_item(&state.db, &actor, &id, &input).await {
         Ok(()) => Ok(Redirect::to("/portfolio?klaar=portfolio-saved").into_response()),
@@ -628,7 +644,7 @@ pub async fn update(
                 suggestion_message: None,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
-            render_form(page, form)
+            render_form(&state, &actor, page, form).await
         }
         Err(ServiceError::Stale) => {
             // Keep what the person typed, show that the item changed, and let a second save
@@ -646,7 +662,7 @@ pub async fn update(
                 suggestion_message: None,
                 status: StatusCode::CONFLICT,
             };
-            render_form(page, form)
+            render_form(&state, &actor, page, form).await
         }
         Err(other) => Err(other.into()),
     }
@@ -740,6 +756,8 @@ pub async fn upload(
             let errors = FormErrors::new(page.t, &fields);
             let input = input_from(&item);
             render_form(
+                &state,
+                &actor,
                 page,
                 FormState {
                     section,
@@ -750,6 +768,7 @@ pub async fn upload(
                     status: StatusCode::UNPROCESSABLE_ENTITY,
                 },
             )
+            .await
         }
         Err(other) => Err(other.into()),
     }
