@@ -147,6 +147,8 @@ pub struct Overview {
     pub shared: Vec<Goal>,
     pub proposals: Vec<Goal>,
     pub levels: Vec<Level>,
+    /// For each organisation goal with measured team goals: the average of their progress.
+    pub averages: std::collections::HashMap<String, i64>,
 }
 
 pub async fn overview(db: &Db, actor: &Actor, cycle: i64) -> Result<Overview> {
@@ -200,6 +202,33 @@ pub async fn overview(db: &Db, actor: &Actor, cycle: i64) -> Result<Overview> {
         LIST_LIMIT,
     )
     .await?;
+    let organisation_ids: Vec<String> = organisation.iter().map(|g| g.id.clone()).collect();
+    let linked_teams = if organisation_ids.is_empty() {
+        Vec::new()
+    } else {
+        store::all(
+            &mut conn,
+            org_id,
+            &viewer,
+            &GoalFilter {
+                level: Some(Level::Team.as_str()),
+                parent_ids: &organisation_ids,
+                ..Default::default()
+            },
+            LIST_LIMIT * 4,
+        )
+        .await?
+    };
+    let averages = organisation_ids
+        .iter()
+        .filter_map(|id| {
+            let teams = linked_teams
+                .iter()
+                .filter(|t| t.parent_id.as_deref() == Some(id.as_str()));
+            rules::aggregate_progress(teams.map(|t| (t.progress, status_of(t))))
+                .map(|(average, _)| (id.clone(), average))
+        })
+        .collect();
     let close_by = GoalFilter {
         level: Some(Level::Personal.as_str()),
         not_owner_id: Some(&me.id),
@@ -254,6 +283,7 @@ pub async fn overview(db: &Db, actor: &Actor, cycle: i64) -> Result<Overview> {
         shared,
         proposals,
         levels: levels_for(actor),
+        averages,
     })
 }
 

@@ -106,6 +106,11 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "portfolio-saved",
         "portfolio-restored",
         "portfolio-imported",
+        "goals-saved",
+        "goals-progress-saved",
+        "goals-proposed",
+        "goals-accepted",
+        "goals-declined",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

@@ -2,6 +2,7 @@
 //! an OpenAPI document generated from these handlers.
 
 mod catalogue;
+mod goals;
 mod people;
 mod portfolio;
 
@@ -37,6 +38,11 @@ use crate::error::WebError;
         portfolio::add_item,
         portfolio::update_item,
         portfolio::remove_item,
+        goals::list_goals,
+        goals::get_goal,
+        goals::create_goal,
+        goals::update_goal,
+        goals::add_progress,
         catalogue::list_catalogue,
         catalogue::get_catalogue_entry,
     ),
@@ -52,6 +58,15 @@ use crate::error::WebError;
         portfolio::FileOut,
         portfolio::PortfolioOut,
         portfolio::ItemIn,
+        goals::GoalOut,
+        goals::GoalsPage,
+        goals::GoalDetailOut,
+        goals::ContributionOut,
+        goals::AggregateOut,
+        goals::ProgressOut,
+        goals::EventOut,
+        goals::GoalIn,
+        goals::ProgressIn,
         catalogue::CatalogueEntryOut,
         catalogue::QuadrantOut,
         catalogue::CataloguePage,
@@ -116,6 +131,12 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/portfolio/items/{id}",
             axum::routing::put(portfolio::update_item).delete(portfolio::remove_item),
+        )
+        .route("/goals", get(goals::list_goals).post(goals::create_goal))
+        .route("/goals/{id}", get(goals::get_goal).put(goals::update_goal))
+        .route(
+            "/goals/{id}/progress",
+            axum::routing::post(goals::add_progress),
         )
         .route("/catalogue", get(catalogue::list_catalogue))
         .route("/catalogue/{key}", get(catalogue::get_catalogue_entry))

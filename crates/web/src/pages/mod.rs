@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod catalogue;
+pub mod goals;
 mod home;
 pub mod portfolio;
 
@@ -77,6 +78,23 @@ pub fn routes() -> Router<AppState> {
                 .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024)),
         )
         .route("/mensen/{id}/portfolio", get(portfolio::colleague))
+        .route("/doelen", get(goals::overview))
+        .route("/doelen/nieuw", get(goals::new_form).post(goals::create))
+        .route("/doelen/{id}", get(goals::show))
+        .route(
+            "/doelen/{id}/wijzigen",
+            get(goals::edit_form).post(goals::update),
+        )
+        .route(
+            "/doelen/{id}/voortgang",
+            get(goals::progress_form).post(goals::add_progress),
+        )
+        .route(
+            "/doelen/{id}/voorstellen",
+            get(goals::propose_form).post(goals::propose),
+        )
+        .route("/doelen/{id}/voorstel/accepteren", post(goals::accept))
+        .route("/doelen/{id}/voorstel/afwijzen", post(goals::decline))
         .route("/beheer/mensen", get(admin::people))
         .route(
             "/beheer/mensen/nieuw",
