@@ -15,11 +15,22 @@ pub enum RaterGroup {
     Peer,
     DirectReport,
     External,
+    /// Small groups merged when a round closes, so stored rows carry no group below the threshold.
+    Others,
 }
 
 impl RaterGroup {
-    pub const ALL: [RaterGroup; 5] = [
+    pub const ALL: [RaterGroup; 6] = [
         RaterGroup::Own,
+        RaterGroup::Manager,
+        RaterGroup::Peer,
+        RaterGroup::DirectReport,
+        RaterGroup::External,
+        RaterGroup::Others,
+    ];
+
+    /// The groups an employee can invite raters into.
+    pub const INVITABLE: [RaterGroup; 4] = [
         RaterGroup::Manager,
         RaterGroup::Peer,
         RaterGroup::DirectReport,
@@ -33,6 +44,7 @@ impl RaterGroup {
             RaterGroup::Peer => "peer",
             RaterGroup::DirectReport => "direct_report",
             RaterGroup::External => "external",
+            RaterGroup::Others => "others",
         }
     }
 
@@ -46,7 +58,7 @@ impl RaterGroup {
     pub fn is_anonymous(self) -> bool {
         matches!(
             self,
-            RaterGroup::Peer | RaterGroup::DirectReport | RaterGroup::External
+            RaterGroup::Peer | RaterGroup::DirectReport | RaterGroup::External | RaterGroup::Others
         )
     }
 }
@@ -192,6 +204,21 @@ pub fn aggregate_item(
     }
 }
 
+/// The group each stored response keeps when its round closes: anonymous groups with fewer
+/// responses than the threshold become [`RaterGroup::Others`], so the stored rows themselves
+/// never say "the one external rater answered this".
+pub fn stored_group(
+    group: RaterGroup,
+    responses_in_group: usize,
+    threshold: Threshold,
+) -> RaterGroup {
+    if group.is_anonymous() && responses_in_group < threshold.get() {
+        RaterGroup::Others
+    } else {
+        group
+    }
+}
+
 /// Where an item falls in the Johari window, comparing self with all others.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -262,7 +289,8 @@ mod tests {
             Just(RaterGroup::Manager),
             Just(RaterGroup::Peer),
             Just(RaterGroup::DirectReport),
-            Just(RaterGroup::External)
+            Just(RaterGroup::External),
+            Just(RaterGroup::Others)
         ]
     }
 
@@ -281,7 +309,8 @@ mod tests {
             let result = aggregate_item(&ratings, Scale::FIVE, threshold);
             for shown in &result.groups {
                 match shown.group {
-                    Some(group) if !group.is_anonymous() => {}
+                    // Only the employee's own view and the manager (who is told) may stand alone.
+                    Some(RaterGroup::Own | RaterGroup::Manager) => {}
                     _ => prop_assert!(shown.respondents >= threshold.get(), "{shown:?}"),
                 }
                 prop_assert_eq!(shown.distribution.iter().sum::<usize>(), shown.respondents);
@@ -290,7 +319,7 @@ mod tests {
                 prop_assert!(others.respondents >= threshold.get());
             }
             // Every rating of an anonymous group is either shown in some aggregate or hidden with its group.
-            for group in [RaterGroup::Peer, RaterGroup::DirectReport, RaterGroup::External] {
+            for group in [RaterGroup::Peer, RaterGroup::DirectReport, RaterGroup::External, RaterGroup::Others] {
                 let given = ratings.iter().filter(|(g, r)| *g == group && r.is_some()).count();
                 if given > 0 {
                     let shown_alone = result.groups.iter().any(|s| s.group == Some(group));

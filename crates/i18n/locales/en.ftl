@@ -430,6 +430,120 @@ catalogue-error-quadrant-field-required = Fill this in: a core quality needs all
 catalogue-error-quadrant-talent = A talent has no core quadrant. Empty these fields, or choose core quality.
 catalogue-error-stale = Someone else changed this entry in the meantime. Your text is still below; save again to replace the newer version, or cancel.
 
+## Feedback (360°)
+nav-feedback = Feedback
+feedback-title = 360° feedback
+feedback-intro = Ask colleagues, your manager and people outside the organisation how they see your talents, and compare it with your own view. You start the round and you see the result. Colleagues' answers are anonymous.
+feedback-start = Start a feedback round
+feedback-requests-title = Requests to you
+feedback-requests-empty = Nobody is waiting for feedback from you.
+feedback-request-line = { $name } asks you for feedback: { $title }
+feedback-rounds-title = My feedback rounds
+feedback-rounds-empty = You have not started a feedback round yet.
+feedback-col-title = Round
+feedback-col-deadline = Closes on
+feedback-col-status = Status
+feedback-col-answered = Answered
+feedback-status-open = Open
+feedback-status-closed = Closed
+feedback-new-title = Start a feedback round
+feedback-new-intro = Choose whom you ask for feedback. Everyone gets a personal link by e-mail. You fill in the same questionnaire about yourself.
+feedback-field-title = Name of the round
+feedback-field-deadline = Closing date
+feedback-field-deadline-hint = Until when can people answer? At most a year ahead.
+feedback-field-peers = Colleagues (e-mail addresses)
+feedback-field-addresses-hint = One e-mail address per line, or separated by commas. Only people in your organisation; at most 20.
+feedback-field-direct-reports = People you manage (e-mail addresses)
+feedback-field-externals = Clients or partners outside the organisation (e-mail addresses)
+feedback-field-externals-hint = They answer without an account through a personal link. One e-mail address per line; at most 20.
+feedback-field-manager = Also ask my manager (their answers are not anonymous; the invitation says so)
+feedback-threshold-note = You see a group's answers only if at least { $count } people in that group answered. Smaller groups are merged or left out.
+feedback-new-submit = Send invitations
+feedback-deadline-line = closes on { $date }
+feedback-progress-title = Who has answered
+feedback-col-group = Group
+feedback-col-invited = Invited
+feedback-col-note = Note
+feedback-below-threshold = Fewer than { $count } invited: these answers will be merged with another group or not shown.
+feedback-open-note = You see the results when the round is closed: on the closing date, when everyone has answered, or earlier if you close it yourself.
+feedback-close = Close the round now
+feedback-report-title = Result
+feedback-report-intro = { $count ->
+    [one] { $count } person gave you feedback.
+   *[other] { $count } people gave you feedback.
+}
+feedback-report-threshold = Groups with fewer than { $count } answers were merged or left out, so nobody can be recognised.
+feedback-col-mean = Average
+feedback-col-respondents = Answers
+feedback-group-all-others = All others
+feedback-hidden-groups = A group had too few answers to be shown.
+feedback-no-comments = No answers to this question.
+feedback-back = Back to feedback
+feedback-group-self = Myself
+feedback-group-manager = Manager
+feedback-group-peer = Colleagues
+feedback-group-direct-report = Direct reports
+feedback-group-external = Clients and partners
+feedback-group-others = Others (merged)
+feedback-agreement-over = On average you rate yourself higher than others do.
+feedback-agreement-under = On average others see more in you than you do yourself.
+feedback-agreement-in = On average your view of yourself matches that of others.
+feedback-johari-blind-spot = Blind spot: others see this clearly less than you do
+feedback-johari-hidden-strength = Hidden strength: others see this clearly more than you do
+feedback-johari-open-strength = Known strength
+feedback-johari-agreement = In agreement
+feedback-answer-title = Give feedback
+feedback-answer-heading = Feedback for { $name }
+feedback-draft-saved = Your draft has been saved. You can continue later with the same link.
+feedback-cannot-judge = Cannot judge
+feedback-open-hint = Your answer is shown without your name, together with those of others.
+feedback-submit = Send
+feedback-save-draft = Save draft
+feedback-final-note = After sending you can no longer change your answers.
+feedback-point-1 = 1 (rarely)
+feedback-point-max = { $value } (very often)
+feedback-answer-intro-self = How do you see yourself? Your own answers are set beside those of others.
+feedback-answer-intro-manager = You answer as the manager. Your answers are not anonymous: you are usually the only one in this group.
+feedback-answer-intro-anonymous = Your answers are anonymous. They are shown only together with those of at least two others, and nobody, not even the administrator, can see what you answered.
+feedback-link-unknown-title = This link does not work
+feedback-link-unknown = This link is unknown or revoked. Check that you used the whole link from the e-mail.
+feedback-link-expired-title = This link has expired
+feedback-link-expired = The time to answer is over.
+feedback-link-used-title = Already sent
+feedback-link-used = You have already sent your feedback. Thank you!
+feedback-link-closed-title = This round is closed
+feedback-link-closed = Answers can no longer be given.
+feedback-thanks-title = Thank you
+feedback-thanks = Your feedback has been sent.
+error-feedback-deadline = Choose a closing date after today and within a year.
+error-feedback-too-many = Invite at most 20 people per group.
+error-feedback-addresses = One of the e-mail addresses is not valid.
+error-feedback-no-manager = Your details have no manager.
+error-feedback-self = Your own address is not needed: you get an invitation anyway.
+error-feedback-external-colleague = This address belongs to a colleague; put it with colleagues or direct reports.
+error-feedback-unknown-colleague = One of these addresses does not belong to a colleague in your organisation. Put people from outside with clients and partners.
+error-feedback-no-raters = Invite at least one person.
+error-feedback-closed = This round is already closed.
+error-feedback-rating = Choose a value on the scale or "cannot judge".
+error-feedback-comment-long = An answer may have at most 2000 characters.
+error-feedback-empty = Answer at least one question before sending.
+mail-feedback-invite-subject = { $name } asks you for feedback
+mail-feedback-invite-body = Hello,
+
+    { $name } asks you for feedback ("{ $title }"). It takes about ten minutes.
+    You can answer until { $deadline } through this personal link:
+
+    { $link }
+
+    Do not share the link: it is only for you and works once.
+mail-feedback-self-body = Hello { $name },
+
+    Your feedback round "{ $title }" has started. Fill in the questionnaire about yourself too, so you can set your own view beside that of others:
+
+    { $link }
+
+    The round closes on { $deadline }.
+
 ## Goals
 nav-goals = Goals
 home-next-goals = Set your own goals and show how they contribute to your team's and the organisation's goals.

@@ -430,6 +430,120 @@ catalogue-error-quadrant-field-required = Vul dit in: een kernkwaliteit heeft al
 catalogue-error-quadrant-talent = Een talent heeft geen kernkwadrant. Maak de velden leeg, of kies kernkwaliteit.
 catalogue-error-stale = Dit onderdeel is intussen door iemand anders gewijzigd. Je tekst staat hieronder nog; sla opnieuw op om de nieuwere versie te vervangen, of annuleer.
 
+## Feedback (360°)
+nav-feedback = Feedback
+feedback-title = 360°-feedback
+feedback-intro = Vraag collega's, je leidinggevende en mensen buiten de organisatie hoe zij jouw talenten zien, en vergelijk het met je eigen beeld. Jij start de ronde en jij ziet het resultaat. Antwoorden van collega's zijn anoniem.
+feedback-start = Feedbackronde starten
+feedback-requests-title = Verzoeken aan jou
+feedback-requests-empty = Niemand wacht op feedback van jou.
+feedback-request-line = { $name } vraagt je om feedback: { $title }
+feedback-rounds-title = Mijn feedbackrondes
+feedback-rounds-empty = Je hebt nog geen feedbackronde gestart.
+feedback-col-title = Ronde
+feedback-col-deadline = Sluit op
+feedback-col-status = Status
+feedback-col-answered = Beantwoord
+feedback-status-open = Open
+feedback-status-closed = Gesloten
+feedback-new-title = Feedbackronde starten
+feedback-new-intro = Kies wie je om feedback vraagt. Iedereen krijgt een persoonlijke link per e-mail. Jij vult dezelfde vragenlijst in over jezelf.
+feedback-field-title = Naam van de ronde
+feedback-field-deadline = Sluitingsdatum
+feedback-field-deadline-hint = Tot wanneer kan er worden geantwoord? Uiterlijk een jaar vooruit.
+feedback-field-peers = Collega's (e-mailadressen)
+feedback-field-addresses-hint = Eén e-mailadres per regel, of gescheiden door komma's. Alleen mensen uit je organisatie; hoogstens 20.
+feedback-field-direct-reports = Mensen aan wie jij leiding geeft (e-mailadressen)
+feedback-field-externals = Cliënten of partners buiten de organisatie (e-mailadressen)
+feedback-field-externals-hint = Zij antwoorden zonder account via een persoonlijke link. Eén e-mailadres per regel; hoogstens 20.
+feedback-field-manager = Ook mijn leidinggevende vragen (zijn of haar antwoorden zijn niet anoniem; dat staat in de uitnodiging)
+feedback-threshold-note = Antwoorden van een groep zie je pas als minstens { $count } mensen uit die groep antwoordden. Kleinere groepen worden samengevoegd of weggelaten.
+feedback-new-submit = Uitnodigingen versturen
+feedback-deadline-line = sluit op { $date }
+feedback-progress-title = Wie heeft geantwoord
+feedback-col-group = Groep
+feedback-col-invited = Uitgenodigd
+feedback-col-note = Let op
+feedback-below-threshold = Minder dan { $count } uitgenodigd: deze antwoorden worden samengevoegd met een andere groep of niet getoond.
+feedback-open-note = Je ziet de resultaten als de ronde gesloten is: op de sluitingsdatum, als iedereen heeft geantwoord, of eerder als je hem zelf sluit.
+feedback-close = Ronde nu sluiten
+feedback-report-title = Resultaat
+feedback-report-intro = { $count ->
+    [one] { $count } persoon gaf je feedback.
+   *[other] { $count } mensen gaven je feedback.
+}
+feedback-report-threshold = Groepen met minder dan { $count } antwoorden zijn samengevoegd of weggelaten, zodat niemand te herkennen is.
+feedback-col-mean = Gemiddelde
+feedback-col-respondents = Antwoorden
+feedback-group-all-others = Alle anderen
+feedback-hidden-groups = Een groep had te weinig antwoorden om te tonen.
+feedback-no-comments = Geen antwoorden op deze vraag.
+feedback-back = Terug naar feedback
+feedback-group-self = Ikzelf
+feedback-group-manager = Leidinggevende
+feedback-group-peer = Collega's
+feedback-group-direct-report = Medewerkers
+feedback-group-external = Cliënten en partners
+feedback-group-others = Overigen (samengevoegd)
+feedback-agreement-over = Je schat jezelf gemiddeld hoger in dan anderen doen.
+feedback-agreement-under = Anderen zien gemiddeld meer in je dan je zelf doet.
+feedback-agreement-in = Je beeld van jezelf komt gemiddeld overeen met dat van anderen.
+feedback-johari-blind-spot = Blinde vlek: anderen zien dit duidelijk minder dan jij
+feedback-johari-hidden-strength = Verborgen kracht: anderen zien dit duidelijk meer dan jij
+feedback-johari-open-strength = Bekende kracht
+feedback-johari-agreement = Eensgezind
+feedback-answer-title = Feedback geven
+feedback-answer-heading = Feedback voor { $name }
+feedback-draft-saved = Je concept is bewaard. Je kunt later verder via dezelfde link.
+feedback-cannot-judge = Kan ik niet beoordelen
+feedback-open-hint = Je antwoord wordt zonder naam getoond, samen met die van anderen.
+feedback-submit = Versturen
+feedback-save-draft = Concept bewaren
+feedback-final-note = Na versturen kun je je antwoorden niet meer wijzigen.
+feedback-point-1 = 1 (zelden)
+feedback-point-max = { $value } (heel vaak)
+feedback-answer-intro-self = Hoe zie je jezelf? Je eigen antwoorden worden naast die van anderen gezet.
+feedback-answer-intro-manager = Je antwoordt als leidinggevende. Jouw antwoorden zijn niet anoniem: je bent meestal de enige in deze groep.
+feedback-answer-intro-anonymous = Je antwoorden zijn anoniem. Ze worden alleen getoond samen met die van minstens twee anderen, en niemand, ook de beheerder niet, kan zien wat jij antwoordde.
+feedback-link-unknown-title = Deze link werkt niet
+feedback-link-unknown = Deze link is onbekend of ingetrokken. Controleer of je de hele link uit de e-mail hebt gebruikt.
+feedback-link-expired-title = Deze link is verlopen
+feedback-link-expired = De termijn om te antwoorden is voorbij.
+feedback-link-used-title = Al verstuurd
+feedback-link-used = Je hebt je feedback al verstuurd. Dank je wel!
+feedback-link-closed-title = Deze ronde is gesloten
+feedback-link-closed = Er kan niet meer worden geantwoord.
+feedback-thanks-title = Dank je wel
+feedback-thanks = Je feedback is verstuurd.
+error-feedback-deadline = Kies een sluitingsdatum na vandaag en binnen een jaar.
+error-feedback-too-many = Nodig hoogstens 20 mensen per groep uit.
+error-feedback-addresses = Eén van de e-mailadressen klopt niet.
+error-feedback-no-manager = Er staat geen leidinggevende bij je gegevens.
+error-feedback-self = Je eigen adres hoeft er niet bij: jij krijgt vanzelf een uitnodiging.
+error-feedback-external-colleague = Dit adres hoort bij een collega; zet het bij collega's of medewerkers.
+error-feedback-unknown-colleague = Eén van deze adressen hoort niet bij een collega in je organisatie. Zet mensen van buiten bij cliënten en partners.
+error-feedback-no-raters = Nodig minstens één persoon uit.
+error-feedback-closed = Deze ronde is al gesloten.
+error-feedback-rating = Kies een waarde op de schaal of "kan ik niet beoordelen".
+error-feedback-comment-long = Een antwoord mag hoogstens 2000 tekens hebben.
+error-feedback-empty = Beantwoord minstens één vraag voordat je verstuurt.
+mail-feedback-invite-subject = { $name } vraagt je om feedback
+mail-feedback-invite-body = Hallo,
+
+    { $name } vraagt je om feedback ("{ $title }"). Het invullen duurt ongeveer tien minuten.
+    Je kunt antwoorden tot en met { $deadline } via deze persoonlijke link:
+
+    { $link }
+
+    Deel de link niet met anderen: hij is alleen voor jou en werkt één keer.
+mail-feedback-self-body = Hallo { $name },
+
+    Je feedbackronde "{ $title }" is gestart. Vul ook zelf de vragenlijst in, dan kun je je eigen beeld naast dat van anderen leggen:
+
+    { $link }
+
+    De ronde sluit op { $deadline }.
+
 ## Goals
 nav-goals = Doelen
 home-next-goals = Zet je eigen doelen en laat zien hoe ze bijdragen aan de doelen van je team en de organisatie.

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod demo_content;
 pub mod error;
+pub mod feedback;
 pub mod goals;
 pub mod import;
 pub mod mail;

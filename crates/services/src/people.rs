@@ -323,13 +323,25 @@ pub struct UnitNode {
 
 /// The unit tree in display order (each unit followed by its children), with head counts.
 pub async fn unit_tree(db: &Db, actor: &Actor) -> Result<Vec<UnitNode>> {
+    tree(db, actor, true).await
+}
+
+/// The unit tree without head counts, for choosing a unit in a form or filter.
+pub async fn unit_choices(db: &Db, actor: &Actor) -> Result<Vec<UnitNode>> {
+    tree(db, actor, false).await
+}
+
+async fn tree(db: &Db, actor: &Actor, with_counts: bool) -> Result<Vec<UnitNode>> {
     let mut conn = db.acquire().await?;
     let units = org::list_units(&mut conn, &actor.organisation_id).await?;
-    let counts: std::collections::HashMap<String, i64> =
+    let counts: std::collections::HashMap<String, i64> = if with_counts {
         org::people_per_unit(&mut conn, &actor.organisation_id)
             .await?
             .into_iter()
-            .collect();
+            .collect()
+    } else {
+        Default::default()
+    };
     let mut children: std::collections::HashMap<Option<String>, Vec<org::Unit>> =
         std::collections::HashMap::new();
     for unit in units {

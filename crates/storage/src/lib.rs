@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod backup;
 pub mod catalogue;
+pub mod feedback;
 pub mod goals;
 pub mod migrate;
 pub mod org;

@@ -31,6 +31,16 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "catalogue",
         sql: include_str!("../migrations/0004_catalogue.sql"),
     },
+    Migration {
+        version: 5,
+        name: "feedback",
+        sql: include_str!("../migrations/0005_feedback.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "people list index",
+        sql: include_str!("../migrations/0006_people_list_index.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once
@@ -72,7 +82,15 @@ async fn apply_pending(db: &Db, conn: &mut crate::Conn) -> Result<usize> {
     let mut count = 0;
     for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
         let mut tx = db.begin().await?;
-        sqlx::raw_sql(migration.sql).execute(&mut *tx).await?;
+        // The one difference between the databases' DDL: SQLite tables that must not keep an
+        // insertion order are created WITHOUT ROWID.
+        let sql = match db.backend() {
+            Backend::Sqlite => migration.sql.replace("/*WITHOUT_ROWID*/", "WITHOUT ROWID"),
+            Backend::Postgres => migration.sql.to_owned(),
+        };
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+            .execute(&mut *tx)
+            .await?;
         sqlx::query("INSERT INTO kleur_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
             .bind(migration.version)
             .bind(migration.name)

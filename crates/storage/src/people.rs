@@ -226,15 +226,32 @@ pub struct PeopleFilter<'a> {
     pub manager_id: Option<&'a str>,
 }
 
-const LIST_FROM: &str = "FROM people p \
-     LEFT JOIN units u ON u.organisation_id = p.organisation_id AND u.id = p.unit_id \
-     LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id \
-     WHERE p.organisation_id = $1 AND p.active = 1 \
-     AND ($2 = '' OR lower(p.display_name) LIKE $2 ESCAPE '\\' OR p.email LIKE $2 ESCAPE '\\' OR lower(p.function_title) LIKE $2 ESCAPE '\\') \
-     AND ($3 = '' OR p.unit_id = $3) \
-     AND ($4 = '' OR p.manager_id = $4)";
+/// The `WHERE` of the people list, with only the filters in use, so indexes stay usable.
+/// Returns the clause and the values to bind after `$1` (the organisation).
+fn list_filter(filter: &PeopleFilter<'_>) -> (String, Vec<String>) {
+    let mut clause = String::from("p.organisation_id = $1 AND p.active = 1");
+    let mut values = Vec::new();
+    if let Some(search) = filter.search.map(str::trim).filter(|s| !s.is_empty()) {
+        values.push(like_pattern(search));
+        let n = values.len() + 1;
+        clause.push_str(&format!(
+            " AND (lower(p.display_name) LIKE ${n} ESCAPE '\\' OR p.email LIKE ${n} ESCAPE '\\' OR lower(p.function_title) LIKE ${n} ESCAPE '\\')"
+        ));
+    }
+    if let Some(unit) = filter.unit_id.filter(|u| !u.is_empty()) {
+        values.push(unit.to_owned());
+        clause.push_str(&format!(" AND p.unit_id = ${}", values.len() + 1));
+    }
+    if let Some(manager) = filter.manager_id.filter(|m| !m.is_empty()) {
+        values.push(manager.to_owned());
+        clause.push_str(&format!(" AND p.manager_id = ${}", values.len() + 1));
+    }
+    (clause, values)
+}
 
-/// One page of people, ordered by name, with the total count for paging.
+/// One page of people, ordered by name, with the total count for paging. The page is chosen
+/// first and only its rows are joined with units and managers, so the cost does not grow with
+/// the organisation beyond the index scan.
 pub async fn list_people(
     conn: &mut Conn,
     organisation_id: &str,
@@ -242,34 +259,30 @@ pub async fn list_people(
     limit: i64,
     offset: i64,
 ) -> Result<(Vec<PersonListItem>, i64)> {
-    let pattern = filter
-        .search
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(like_pattern)
-        .unwrap_or_default();
-    let unit = filter.unit_id.unwrap_or_default();
-    let manager = filter.manager_id.unwrap_or_default();
-    let total: i64 = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) {LIST_FROM}")))
-        .bind(organisation_id)
-        .bind(&pattern)
-        .bind(unit)
-        .bind(manager)
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get(0)?;
-    let items = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT p.id, p.display_name, p.email, p.function_title, p.unit_id, u.name AS unit_name, p.manager_id, m.display_name AS manager_name \
-         {LIST_FROM} ORDER BY p.display_name, p.id LIMIT $5 OFFSET $6"
+    let (clause, values) = list_filter(filter);
+    let mut count = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM people p WHERE {clause}"
     )))
-    .bind(organisation_id)
-    .bind(&pattern)
-    .bind(unit)
-    .bind(manager)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&mut *conn)
-    .await?;
+    .bind(organisation_id);
+    for value in &values {
+        count = count.bind(value);
+    }
+    let total: i64 = count.fetch_one(&mut *conn).await?.try_get(0)?;
+    let n = values.len() + 2;
+    let sql = format!(
+        "SELECT p.id, p.display_name, p.email, p.function_title, p.unit_id, u.name AS unit_name, p.manager_id, m.display_name AS manager_name \
+         FROM (SELECT p.organisation_id, p.id, p.display_name, p.email, p.function_title, p.unit_id, p.manager_id FROM people p \
+               WHERE {clause} ORDER BY p.display_name, p.id LIMIT ${n} OFFSET ${}) p \
+         LEFT JOIN units u ON u.organisation_id = p.organisation_id AND u.id = p.unit_id \
+         LEFT JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id \
+         ORDER BY p.display_name, p.id",
+        n + 1
+    );
+    let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
+    for value in &values {
+        query = query.bind(value);
+    }
+    let items = query.bind(limit).bind(offset).fetch_all(&mut *conn).await?;
     Ok((items, total))
 }
 

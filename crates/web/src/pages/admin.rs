@@ -17,6 +17,8 @@ use crate::AppState;
 use crate::context::{Page, SignedIn, notice_from_query};
 use crate::error::{WebError, WebResult};
 
+const MAX_FILTER_UNITS: usize = 300;
+
 #[derive(Deserialize, Default)]
 pub struct PeopleQuery {
     #[serde(default)]
@@ -56,7 +58,12 @@ pub async fn people(
     };
     let request = PageRequest::new(page_number(query.pagina.as_deref()), None);
     let list = people::list(&state.db, &actor, &filter, request).await?;
-    let units = people::unit_tree(&state.db, &actor).await?;
+    let mut units = people::unit_choices(&state.db, &actor).await?;
+    // A large organisation has thousands of teams: the filter then offers the top of the tree
+    // (teams are reached from the units page), plus the unit chosen.
+    if units.len() > MAX_FILTER_UNITS {
+        units.retain(|node| node.depth <= 2 || node.unit.id == query.onderdeel);
+    }
     let pager = Pager::new(
         &list,
         "/beheer/mensen",
@@ -250,7 +257,7 @@ async fn person_form(
             &input.employee_number,
         ),
     ];
-    let units = people::unit_tree(&state.db, actor).await?;
+    let units = people::unit_choices(&state.db, actor).await?;
     // Offered managers: people who hold the manager role. Anyone else is reachable by e-mail.
     let managers = people::managers(&state.db, actor)
         .await?

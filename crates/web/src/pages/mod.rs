@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod catalogue;
+mod feedback;
 pub mod goals;
 mod home;
 pub mod portfolio;
@@ -78,6 +79,18 @@ pub fn routes() -> Router<AppState> {
                 .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024)),
         )
         .route("/mensen/{id}/portfolio", get(portfolio::colleague))
+        .route("/feedback", get(feedback::overview))
+        .route(
+            "/feedback/nieuw",
+            get(feedback::new_form).post(feedback::create),
+        )
+        .route("/feedback/rondes/{id}", get(feedback::round))
+        .route("/feedback/rondes/{id}/sluiten", post(feedback::close))
+        .route(
+            "/feedback/antwoord/{token}",
+            get(feedback::answer_form).post(feedback::answer),
+        )
+        .route("/feedback/verzoeken/{id}", get(feedback::request_form))
         .route("/doelen", get(goals::overview))
         .route("/doelen/nieuw", get(goals::new_form).post(goals::create))
         .route("/doelen/{id}", get(goals::show))
