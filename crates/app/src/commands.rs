@@ -114,7 +114,12 @@ pub async fn run(command: Command, mut config: Config) -> Result<()> {
                         })?;
                     let key = name.to_lowercase();
                     org::insert_unit(&mut conn, &organisation.id, None, &name, &key).await?;
-                    println!("Created organisation {slug} ({name}).");
+                    drop(conn);
+                    kleur_services::catalogue::ensure_catalogue(&db, &organisation.id).await?;
+                    println!(
+                        "Created organisation {slug} ({name}) with the default talent catalogue."
+                    );
+                    return Ok(());
                 }
                 OrganisationCommand::List => {
                     for organisation in org::list_organisations(&mut conn).await? {

@@ -430,7 +430,10 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
         .collect();
     crate::demo_content::seed_portfolios(&mut tx, id, &owners).await?;
     tx.commit().await?;
-    // A closed feedback round with a full report for the employee demo login (Daan).
+    // The organisation's own talent catalogue, goals for the 2026 cycle, and a closed feedback
+    // round with a full report for the employee demo login (Daan).
+    crate::catalogue::ensure_catalogue(db, id).await?;
+    crate::goals::seed_demo_goals(db, id).await?;
     if let Some(daan) = rows.iter().find(|p| p.email == login_email(3)) {
         crate::feedback::seed_demo(db, id, &daan.id).await?;
     }

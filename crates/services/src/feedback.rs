@@ -935,10 +935,10 @@ pub async fn seed_demo(db: &Db, organisation_id: &str, subject_id: &str) -> Resu
         subject.email.clone(),
         4,
     )];
-    if let Some(manager_id) = &subject.manager_id {
-        if let Some(manager) = people::get_person(&mut tx, organisation_id, manager_id).await? {
-            raters.push((RaterGroup::Manager, Some(manager.id), manager.email, 4));
-        }
+    if let Some(manager_id) = &subject.manager_id
+        && let Some(manager) = people::get_person(&mut tx, organisation_id, manager_id).await?
+    {
+        raters.push((RaterGroup::Manager, Some(manager.id), manager.email, 4));
     }
     for peer in &peers {
         raters.push((
@@ -995,10 +995,10 @@ pub async fn seed_demo(db: &Db, organisation_id: &str, subject_id: &str) -> Resu
         let json =
             serde_json::to_string(&ratings).map_err(|e| ServiceError::Internal(e.to_string()))?;
         store::insert_response(&mut tx, organisation_id, &round.id, group.as_str(), &json).await?;
-        if group.is_anonymous() {
-            if let Some((item, body)) = comments.get(index % comments.len()) {
-                store::insert_comment(&mut tx, organisation_id, &round.id, item, body).await?;
-            }
+        if group.is_anonymous()
+            && let Some((item, body)) = comments.get(index % comments.len())
+        {
+            store::insert_comment(&mut tx, organisation_id, &round.id, item, body).await?;
         }
     }
     sqlx::query("UPDATE feedback_invitations SET submitted = 1 WHERE organisation_id = $1 AND round_id = $2")
