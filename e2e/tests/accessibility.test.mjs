@@ -5,14 +5,19 @@ import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKleur } from '../lib/server.mjs';
 import { launchChromium, newContext, signIn, switchLanguage, clickAndWait, USERS, PASSWORD } from '../lib/browser.mjs';
-import { runAxe, formatViolations } from '../lib/axe.mjs';
+import { runAxe, formatViolations, formatRuleCounts } from '../lib/axe.mjs';
+import { PORTFOLIO_USERS, TEXT, h1, findPersonId, signInTo, addItem, uniqueTag, itemCard } from '../lib/portfolio.mjs';
 
 let kleur;
 let browser;
+let daanId;
+/** Every page checked: [label, rule counts], printed as one summary block at the end. */
+const checked = [];
 
 before(async () => {
   kleur = await startKleur();
   browser = await launchChromium();
+  daanId = await findPersonId(browser, kleur.baseUrl, PORTFOLIO_USERS.daan.name);
   // Ask for a password reset so that the sent-mail pages have a message to show.
   const context = await newContext(browser, kleur.baseUrl);
   try {
@@ -28,7 +33,17 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await kleur?.stop();
+  if (checked.length > 0) {
+    // One summary line per page checked (also for a page that failed), for the log and README.
+    console.log(`axe: ${checked.length} page checks, rules run per page:`);
+    for (const [label, rules] of checked) console.log(`  ${formatRuleCounts(label, rules)}`);
+  }
 });
+
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 // Kleur sends `Content-Security-Policy: script-src 'self'`, so the inline <script> that
 // page.addScriptTag({content}) inserts to load axe-core would be blocked. bypassCSP: true lets
@@ -36,7 +51,8 @@ after(async () => {
 const AXE_CONTEXT = { bypassCSP: true };
 
 async function checkPage(t, page, label) {
-  const { violations, incomplete } = await runAxe(page);
+  const { violations, incomplete, rules } = await runAxe(page);
+  checked.push([label, rules]);
   if (incomplete.length > 0) {
     t.diagnostic(`${label}: axe needs review (not failing): ${incomplete.map((i) => `${i.id}×${i.nodes.length}`).join(', ')}`);
   }
@@ -79,8 +95,11 @@ for (const lang of ['nl', 'en']) {
         ['/beheer/e-mail', 200],
         ['/bestaat-niet', 404],
         ['/portfolio', 200],
+        ['/portfolio/nieuw?sectie=values', 200],
         ['/portfolio/nieuw?sectie=talents', 200],
         ['/portfolio/nieuw?sectie=core_qualities', 200],
+        ['/portfolio/nieuw?sectie=passions', 200],
+        ['/portfolio/nieuw?sectie=working_style', 200],
         ['/portfolio/nieuw?sectie=ambitions', 200],
         ['/portfolio/nieuw?sectie=results', 200],
         ['/portfolio/nieuw?sectie=reflections', 200],
@@ -89,11 +108,12 @@ for (const lang of ['nl', 'en']) {
         ['/portfolio/importeren', 200],
         [personHref.replace('/beheer/mensen/', '/mensen/') + '/portfolio', 200],
       ];
+      const stable = (path) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>');
       for (const [path, status] of pages) {
         await t.test(`${lang} ${path}`, async (t) => {
           await open(page, path, status);
           assert.equal(await page.locator('html').getAttribute('lang'), lang);
-          await checkPage(t, page, `${lang} ${path}`);
+          await checkPage(t, page, `${lang} ${stable(path)} (administrator)`);
         });
       }
 
@@ -102,7 +122,7 @@ for (const lang of ['nl', 'en']) {
         await page.locator('#email').fill('geen-e-mailadres');
         await clickAndWait(page, page.locator('main form button[type=submit]'));
         assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
-        await checkPage(t, page, `${lang} people form with errors`);
+        await checkPage(t, page, `${lang} /beheer/mensen/nieuw with errors`);
       });
 
       await t.test(`${lang} editing an own portfolio item`, async (t) => {
@@ -110,11 +130,11 @@ for (const lang of ['nl', 'en']) {
         const edit = page.locator('main a[href$="/wijzigen"]').first();
         assert.ok((await edit.count()) > 0, 'the demo portfolio has items to edit');
         await clickAndWait(page, edit);
-        await checkPage(t, page, `${lang} portfolio item form`);
+        await checkPage(t, page, `${lang} /portfolio/items/<id>/wijzigen (administrator)`);
         await page.locator('#title').fill('');
         await clickAndWait(page, page.locator('main form button.kleur-button:not(.kleur-button--secondary)').first());
         assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
-        await checkPage(t, page, `${lang} portfolio item form with errors`);
+        await checkPage(t, page, `${lang} /portfolio/items/<id>/wijzigen with errors`);
       });
 
       await t.test(`${lang} a sent e-mail`, async (t) => {
@@ -124,8 +144,121 @@ for (const lang of ['nl', 'en']) {
         assert.ok((await message.count()) > 0, 'the sent-mail list has a message');
         await clickAndWait(page, message);
         assert.match(new URL(page.url()).pathname, /^\/beheer\/e-mail\/[^/]+$/);
-        await checkPage(t, page, `${lang} e-mail message`);
+        await checkPage(t, page, `${lang} /beheer/e-mail/<id>`);
       });
+    } finally {
+      await context.close();
+    }
+  });
+
+  // The portfolio in the states an owner and colleagues meet: notices, the remove confirmation,
+  // undo, the quadrant suggestion, an item with files, the views table, an import that failed, and
+  // a colleague's view as a teammate and as someone from another unit.
+  test(`axe: portfolio pages of an employee and his colleagues (${lang})`, async (t) => {
+    const context = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
+    try {
+      const page = await context.newPage();
+      await signInTo(page, PORTFOLIO_USERS.daan, lang);
+      const title = `Axe e2e ${uniqueTag(lang)}`;
+
+      await t.test(`${lang} /portfolio with the saved notice`, async (t) => {
+        await open(page, '/portfolio');
+        await addItem(page, lang, {
+          section: 'talents',
+          linkName: TEXT[lang].addTalent,
+          title,
+          body: 'Voor de toegankelijkheidscontrole.',
+          visibility: 'team',
+        });
+        await checkPage(t, page, `${lang} /portfolio?klaar=portfolio-saved (employee)`);
+      });
+
+      await t.test(`${lang} /portfolio/items/<id>/wijzigen of a result with a file`, async (t) => {
+        await open(page, '/portfolio');
+        const result = `Resultaat ${title}`;
+        await clickAndWait(page, page.locator('main a[href="/portfolio/nieuw?sectie=results"]'));
+        await page.locator('#title').fill(result);
+        await page.locator('#kind-certificate').check();
+        await clickAndWait(page, page.locator('main form button.kleur-button:not(.kleur-button--secondary)'));
+        await clickAndWait(page, itemCard(page, result).locator('a[href$="/wijzigen"]'));
+        // A 1×1 PNG as evidence, so that the page also lists a file with its remove button.
+        await page.locator('main input[type=file]#file').setInputFiles({ name: 'bewijs.png', mimeType: 'image/png', buffer: PNG_1X1 });
+        await clickAndWait(page, page.locator('main form[enctype="multipart/form-data"] button[type=submit]'));
+        assert.match(new URL(page.url()).pathname, /^\/portfolio\/items\/[^/]+\/wijzigen$/);
+        assert.equal(await page.locator('main ul.kleur-files li').count(), 1, 'the file is listed');
+        await checkPage(t, page, `${lang} /portfolio/items/<id>/wijzigen (result, with a file)`);
+      });
+
+      await t.test(`${lang} /portfolio/nieuw?sectie=core_qualities with a quadrant suggestion`, async (t) => {
+        await open(page, '/portfolio/nieuw?sectie=core_qualities');
+        const quality = await page.locator('datalist#catalogus option').first().getAttribute('value');
+        assert.ok(quality, 'the catalogue offers core qualities');
+        await page.locator('#title').fill(quality);
+        await clickAndWait(page, page.locator('main form button[name=actie][value=voorstel]'));
+        assert.equal(await page.locator('main form [role=status]').count(), 1, 'the suggestion message is shown');
+        assert.ok((await page.locator('#pitfall').inputValue()).length > 0, 'the quadrant is filled in');
+        await checkPage(t, page, `${lang} /portfolio/nieuw?sectie=core_qualities with a suggestion`);
+      });
+
+      await t.test(`${lang} /portfolio/items/<id>/verwijderen and the undo notice`, async (t) => {
+        await open(page, '/portfolio');
+        await clickAndWait(page, itemCard(page, title).locator('a[href$="/verwijderen"]'));
+        assert.equal(await h1(page), TEXT[lang].removeTitle);
+        await checkPage(t, page, `${lang} /portfolio/items/<id>/verwijderen`);
+        await clickAndWait(page, page.locator('main form button[type=submit]'));
+        assert.equal(await page.locator('main form.kleur-notice button').count(), 1, 'the undo button is shown');
+        await checkPage(t, page, `${lang} /portfolio?herstel=<id> (undo notice)`);
+        await clickAndWait(page, page.locator('main form.kleur-notice button'));
+        assert.equal(await itemCard(page, title).count(), 1, 'the item is back');
+        await checkPage(t, page, `${lang} /portfolio?klaar=portfolio-restored`);
+      });
+
+      await t.test(`${lang} /portfolio/importeren with an error`, async (t) => {
+        await open(page, '/portfolio/importeren');
+        await page.locator('#file').setInputFiles({
+          name: 'geen-export.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from('{"format": "iets anders", "version": 1, "items": []}'),
+        });
+        const [response] = await Promise.all([
+          page.waitForNavigation({ waitUntil: 'load' }),
+          page.locator('main form button[type=submit]').click(),
+        ]);
+        assert.equal(response.status(), 422);
+        assert.equal(await page.locator('.kleur-errors[role=alert]').count(), 1, 'the problem is shown');
+        await checkPage(t, page, `${lang} /portfolio/importeren with an error`);
+      });
+
+      for (const viewer of [PORTFOLIO_USERS.noor, PORTFOLIO_USERS.willem]) {
+        await t.test(`${lang} /mensen/<id>/portfolio as ${viewer.name}`, async (t) => {
+          const other = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
+          try {
+            const viewerPage = await other.newPage();
+            await signInTo(viewerPage, viewer, lang);
+            await open(viewerPage, `/mensen/${daanId}/portfolio`);
+            assert.equal(await h1(viewerPage), TEXT[lang].of(PORTFOLIO_USERS.daan.name));
+            assert.ok((await viewerPage.locator('main li.kleur-item').count()) > 0, 'something is shared');
+            const who = viewer === PORTFOLIO_USERS.noor ? 'teammate' : 'other unit';
+            await checkPage(t, viewerPage, `${lang} /mensen/<id>/portfolio (${who})`);
+          } finally {
+            await other.close();
+          }
+        });
+      }
+
+      await t.test(`${lang} /portfolio/bekeken with views`, async (t) => {
+        await open(page, '/portfolio/bekeken');
+        assert.ok((await page.locator('main table.kleur-table tbody tr').count()) >= 2, 'the views are listed');
+        await checkPage(t, page, `${lang} /portfolio/bekeken with views (employee)`);
+      });
+
+      for (const path of ['/portfolio', '/portfolio/afdrukken']) {
+        await t.test(`${lang} ${path} of an employee`, async (t) => {
+          await open(page, path);
+          assert.equal(await page.locator('html').getAttribute('lang'), lang);
+          await checkPage(t, page, `${lang} ${path} (employee)`);
+        });
+      }
     } finally {
       await context.close();
     }
@@ -146,7 +279,7 @@ for (const lang of ['nl', 'en']) {
         await t.test(`${lang} ${path} (signed out)`, async (t) => {
           await open(page, path, status);
           assert.equal(await page.locator('html').getAttribute('lang'), lang);
-          await checkPage(t, page, `${lang} ${path} signed out`);
+          await checkPage(t, page, `${lang} ${path} (signed out)`);
         });
       }
 
@@ -156,7 +289,7 @@ for (const lang of ['nl', 'en']) {
         await page.locator('#password').fill(`${PASSWORD}-wrong`);
         await clickAndWait(page, page.locator('main form button[type=submit]'));
         assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
-        await checkPage(t, page, `${lang} failed sign-in`);
+        await checkPage(t, page, `${lang} /inloggen with errors (signed out)`);
       });
     } finally {
       await context.close();

@@ -1,9 +1,10 @@
-// Kleur needs no JavaScript: with JavaScript disabled in the browser, the whole sign-in journey
-// and every page still work, and no page ships a script.
+// Kleur needs no JavaScript: with JavaScript disabled in the browser, the whole sign-in journey,
+// the portfolio journey and every page still work, and no page ships a script.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKleur } from '../lib/server.mjs';
 import { launchChromium, newContext, signIn, switchLanguage, clickAndWait, USERS, PASSWORD } from '../lib/browser.mjs';
+import { PORTFOLIO_USERS, h1, findPersonId, signInTo, portfolioJourney } from '../lib/portfolio.mjs';
 
 let kleur;
 let browser;
@@ -20,14 +21,18 @@ after(async () => {
 
 const NO_JS = { javaScriptEnabled: false };
 
-/** Loads a page and checks it is a whole page: status, one h1, the header and footer, no scripts. */
-async function expectPage(page, path, status = 200) {
+/**
+ * Loads a page and checks it is a whole page: status, one h1, the header and footer, no scripts.
+ * `standalone` pages (the printable portfolio) have no header and footer, only a main.
+ */
+async function expectPage(page, path, status = 200, { standalone = false } = {}) {
   const response = await page.goto(path, { waitUntil: 'load' });
   assert.equal(response.status(), status, `status of ${path}`);
   assert.equal(await page.locator('h1').count(), 1, `${path} has one h1`);
   assert.ok((await page.locator('h1').textContent()).trim().length > 0, `${path} h1 has text`);
-  assert.equal(await page.locator('header.kleur-header').count(), 1, `${path} has the header`);
-  assert.equal(await page.locator('footer.kleur-footer').count(), 1, `${path} has the footer`);
+  assert.equal(await page.locator('header.kleur-header').count(), standalone ? 0 : 1, `${path} has the header`);
+  assert.equal(await page.locator('footer.kleur-footer').count(), standalone ? 0 : 1, `${path} has the footer`);
+  assert.equal(await page.locator('main').count(), 1, `${path} has a main`);
   assert.equal(await page.locator('script').count(), 0, `${path} ships no script`);
 }
 
@@ -83,6 +88,14 @@ test('without JavaScript: sign in, every page, search, a person, language, sign 
       await expectPage(page, '/beheer/onderdelen');
       await expectPage(page, '/beheer/e-mail');
       await expectPage(page, '/bestaat-niet', 404);
+      await expectPage(page, '/portfolio');
+      for (const section of ['values', 'talents', 'core_qualities', 'passions', 'working_style', 'ambitions', 'results', 'reflections']) {
+        await expectPage(page, `/portfolio/nieuw?sectie=${section}`);
+      }
+      await expectPage(page, '/portfolio/bekeken');
+      await expectPage(page, '/portfolio/afdrukken', 200, { standalone: true });
+      await expectPage(page, '/portfolio/importeren');
+      await expectPage(page, personHref.replace('/beheer/mensen/', '/mensen/') + '/portfolio');
     });
 
     await t.test('search and open a person with plain forms and links', async () => {
@@ -117,6 +130,41 @@ test('without JavaScript: sign in, every page, search, a person, language, sign 
       assert.equal(new URL(page.url()).pathname, '/inloggen');
       assert.equal((await page.locator('[role=status]').textContent()).trim(), 'Je bent uitgelogd.');
     });
+  } finally {
+    await context.close();
+  }
+});
+
+// The portfolio journey of tests/portfolio.test.mjs, with JavaScript off in every context.
+let daanId;
+for (const lang of ['nl', 'en']) {
+  test(`without JavaScript: the portfolio journey (${lang})`, async (t) => {
+    daanId ??= await findPersonId(browser, kleur.baseUrl, PORTFOLIO_USERS.daan.name, NO_JS);
+    await portfolioJourney(t, { browser, baseUrl: kleur.baseUrl, lang, daanId, contextOptions: NO_JS });
+  });
+}
+
+test('without JavaScript: importing a file that is not a portfolio export shows the problem', async () => {
+  const context = await newContext(browser, kleur.baseUrl, NO_JS);
+  try {
+    const page = await context.newPage();
+    await signInTo(page, PORTFOLIO_USERS.daan, 'nl');
+    await expectPage(page, '/portfolio/importeren');
+    await page.locator('#file').setInputFiles({
+      name: 'geen-export.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hallo": "wereld"}'),
+    });
+    const [response] = await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.locator('main form button[type=submit]').click(),
+    ]);
+    assert.equal(response.status(), 422);
+    assert.equal(await h1(page), 'Portfolio importeren');
+    const summary = page.locator('.kleur-errors[role=alert]');
+    assert.equal(await summary.count(), 1, 'the problem is shown in an error summary');
+    assert.match(await summary.textContent(), /Dit is geen portfolio-export van Kleur\./);
+    assert.equal(await page.locator('script').count(), 0);
   } finally {
     await context.close();
   }
