@@ -107,6 +107,14 @@ for (const lang of ['nl', 'en']) {
         ['/portfolio/afdrukken', 200],
         ['/portfolio/importeren', 200],
         [personHref.replace('/beheer/mensen/', '/mensen/') + '/portfolio', 200],
+        ['/doelen', 200],
+        ['/doelen/nieuw', 200],
+        ['/feedback', 200],
+        ['/feedback/nieuw', 200],
+        ['/beheer/catalogus', 200],
+        ['/beheer/catalogus?q=samen', 200],
+        ['/beheer/catalogus/nieuw', 200],
+        ['/beheer/catalogus/analyseren/wijzigen', 200],
       ];
       const stable = (path) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>');
       for (const [path, status] of pages) {
@@ -123,6 +131,22 @@ for (const lang of ['nl', 'en']) {
         await clickAndWait(page, page.locator('main form button[type=submit]'));
         assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
         await checkPage(t, page, `${lang} /beheer/mensen/nieuw with errors`);
+      });
+
+      await t.test(`${lang} a goal page`, async (t) => {
+        await open(page, '/doelen');
+        const goal = page.locator('main a[href^="/doelen/"]:not([href="/doelen/nieuw"])').first();
+        assert.ok((await goal.count()) > 0, 'the demo has goals');
+        await clickAndWait(page, goal);
+        await checkPage(t, page, `${lang} /doelen/<id> (administrator)`);
+      });
+
+      await t.test(`${lang} the feedback form with errors`, async (t) => {
+        await open(page, '/feedback/nieuw');
+        await page.locator('#peers').fill('geen adres');
+        await clickAndWait(page, page.locator('main form button.kleur-button:not(.kleur-button--secondary)').first());
+        assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+        await checkPage(t, page, `${lang} /feedback/nieuw with errors`);
       });
 
       await t.test(`${lang} editing an own portfolio item`, async (t) => {
@@ -171,6 +195,15 @@ for (const lang of ['nl', 'en']) {
           visibility: 'team',
         });
         await checkPage(t, page, `${lang} /portfolio?klaar=portfolio-saved (employee)`);
+      });
+
+      await t.test(`${lang} a closed feedback round with its report`, async (t) => {
+        await open(page, '/feedback');
+        const round = page.locator('main a[href^="/feedback/rondes/"]').first();
+        assert.ok((await round.count()) > 0, 'the demo has a feedback round for Daan');
+        await clickAndWait(page, round);
+        assert.ok((await page.locator('svg.kleur-chart').count()) > 0, 'the report has its charts');
+        await checkPage(t, page, `${lang} /feedback/rondes/<id> with the report (employee)`);
       });
 
       await t.test(`${lang} /portfolio/items/<id>/wijzigen of a result with a file`, async (t) => {
