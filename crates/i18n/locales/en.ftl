@@ -670,3 +670,10 @@ goals-error-progress-empty = Fill in a percentage or an explanation, or choose a
 goals-error-no-team = You do not belong to a team (yet), so you cannot propose this goal.
 goals-error-already-proposed = This goal has already been proposed to your team.
 goals-error-stale = This goal was changed elsewhere in the meantime (perhaps in another tab). Your text is still below; save again to replace the newer version, or cancel.
+
+## Portfolio links
+portfolio-field-goal = Belongs to goal
+portfolio-field-round = Belongs to feedback round
+portfolio-link-none = None
+error-link-goal = Choose a goal you can see.
+error-link-round = Choose one of your own feedback rounds.

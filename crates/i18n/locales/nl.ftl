@@ -670,3 +670,10 @@ goals-error-progress-empty = Vul een percentage of een toelichting in, of kies e
 goals-error-no-team = Je hoort (nog) niet bij een team, dus je kunt dit doel niet voorstellen.
 goals-error-already-proposed = Dit doel is al voorgesteld aan je team.
 goals-error-stale = Dit doel is intussen ergens anders gewijzigd (misschien in een ander tabblad). Je tekst staat hieronder nog; sla opnieuw op om de nieuwere versie te vervangen, of annuleer.
+
+## Portfolio links
+portfolio-field-goal = Hoort bij doel
+portfolio-field-round = Hoort bij feedbackronde
+portfolio-link-none = Geen
+error-link-goal = Kies een doel dat je kunt zien.
+error-link-round = Kies een van je eigen feedbackrondes.

@@ -45,6 +45,12 @@ pub struct Details {
     /// Reflections and results: the date, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Reflections: the goal this entry is about (one the owner may see).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_id: Option<String>,
+    /// Reflections: the owner's own feedback round this entry is about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_id: Option<String>,
 }
 
 pub const OPEN_TO: [&str; 4] = ["roles", "units", "projects", "mentoring"];
@@ -85,6 +91,10 @@ pub struct ItemInput {
     pub kind: String,
     #[serde(default)]
     pub date: String,
+    #[serde(default)]
+    pub goal_id: String,
+    #[serde(default)]
+    pub round_id: String,
     /// The version the edit started from; an edit of an older version is refused.
     #[serde(default)]
     pub version: Option<i64>,
@@ -169,6 +179,17 @@ fn validate(input: &ItemInput, section_fixed: Option<Section>) -> Result<ValidIt
         }
         _ => {}
     }
+    if section == Some(Section::Reflections) {
+        let id = |value: &str| {
+            let value = value.trim();
+            (!value.is_empty()
+                && value.len() <= 64
+                && value.chars().all(|c| c.is_ascii_hexdigit() || c == '-'))
+            .then(|| value.to_owned())
+        };
+        details.goal_id = id(&input.goal_id);
+        details.round_id = id(&input.round_id);
+    }
     if matches!(section, Some(Section::Results | Section::Reflections)) {
         details.date = rules::parse_date(&input.date).unwrap_or_else(|_| {
             errors.push(FieldError::new("date", "error-date"));
@@ -243,6 +264,12 @@ pub struct ItemView {
     #[serde(rename = "fields")]
     pub details: Details,
     pub files: Vec<FileMeta>,
+    /// The linked goal `(id, title)`, only when the viewer may see that goal.
+    #[serde(skip)]
+    pub linked_goal: Option<(String, String)>,
+    /// The linked feedback round `(id, title)`, only for the owner.
+    #[serde(skip)]
+    pub linked_round: Option<(String, String)>,
 }
 
 impl ItemView {
@@ -338,6 +365,8 @@ async fn build_view(
                 item,
                 details,
                 files: item_files,
+                linked_goal: None,
+                linked_round: None,
             });
         }
     }
@@ -362,7 +391,57 @@ pub async fn view(db: &Db, actor: &Actor, owner_id: &str) -> Result<PortfolioVie
         )
         .await?;
     }
-    build_view(&mut conn, actor, owner, relation).await
+    let mut view = build_view(&mut conn, actor, owner, relation).await?;
+    drop(conn);
+    resolve_links(db, actor, &mut view).await?;
+    Ok(view)
+}
+
+/// Fills in the goal and feedback round a reflection points to, as far as the viewer may see
+/// them: a goal through the goals' own visibility rule, a round only for its owner.
+async fn resolve_links(db: &Db, actor: &Actor, view: &mut PortfolioView) -> Result<()> {
+    let is_owner = view.is_owner();
+    for section in &mut view.sections {
+        for entry in &mut section.items {
+            if let Some(goal_id) = &entry.details.goal_id {
+                entry.linked_goal = match crate::goals::view(db, actor, goal_id).await {
+                    Ok(goal) => Some((goal.goal.id, goal.goal.title)),
+                    Err(ServiceError::NotFound | ServiceError::Forbidden) => None,
+                    Err(other) => return Err(other),
+                };
+            }
+            if let (true, Some(round_id)) = (is_owner, &entry.details.round_id) {
+                entry.linked_round = match crate::feedback::my_round(db, actor, round_id).await {
+                    Ok(overview) => Some((overview.round.id, overview.round.title)),
+                    Err(ServiceError::NotFound) => None,
+                    Err(other) => return Err(other),
+                };
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Refuses links to a goal the owner may not see or a round that is not theirs.
+async fn check_links(db: &Db, actor: &Actor, details: &Details) -> Result<()> {
+    let mut errors = Vec::new();
+    if let Some(goal_id) = &details.goal_id
+        && crate::goals::view(db, actor, goal_id).await.is_err()
+    {
+        errors.push(FieldError::new("goal_id", "error-link-goal"));
+    }
+    if let Some(round_id) = &details.round_id
+        && crate::feedback::my_round(db, actor, round_id)
+            .await
+            .is_err()
+    {
+        errors.push(FieldError::new("round_id", "error-link-round"));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ServiceError::Invalid(errors))
+    }
 }
 
 /// One of the actor's own items, for editing.
@@ -383,6 +462,8 @@ pub async fn own_item(db: &Db, actor: &Actor, item_id: &str) -> Result<ItemView>
         item,
         details,
         files,
+        linked_goal: None,
+        linked_round: None,
     })
 }
 
@@ -393,6 +474,7 @@ fn details_json(details: &Details) -> Result<String> {
 /// Adds an item to the actor's own portfolio.
 pub async fn add_item(db: &Db, actor: &Actor, input: &ItemInput) -> Result<String> {
     let valid = validate(input, None)?;
+    check_links(db, actor, &valid.details).await?;
     let details = details_json(&valid.details)?;
     let mut tx = db.begin().await?;
     let count = store::count_in_section(
@@ -433,6 +515,9 @@ pub async fn update_item(db: &Db, actor: &Actor, item_id: &str, input: &ItemInpu
         .ok_or(ServiceError::NotFound)?;
     let section = Section::parse(&current.section);
     let valid = validate(input, section)?;
+    drop(tx);
+    check_links(db, actor, &valid.details).await?;
+    let mut tx = db.begin().await?;
     let details = details_json(&valid.details)?;
     let expected = input.version.unwrap_or(current.version);
     let updated = store::update_item(
@@ -867,6 +952,9 @@ pub async fn import(
             open_to: d.open_to.clone(),
             kind: d.kind.clone().unwrap_or_default(),
             date: d.date.clone().unwrap_or_default(),
+            // Goals and rounds belong to the organisation the export came from.
+            goal_id: String::new(),
+            round_id: String::new(),
             version: None,
         };
         match validate(&input, None) {

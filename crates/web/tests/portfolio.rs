@@ -727,7 +727,115 @@ async fn export_imports_into_another_organisation(backend: TestBackend) {
     assert_eq!(count, 4);
 }
 
+/// A reflection can point to a goal and a feedback round; a viewer sees the goal only if the
+/// goal's own visibility allows it, and the round never.
+async fn reflections_link_goals_and_rounds_as_far_as_the_viewer_may_see(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let actor_of = |person: String| {
+        let db = app.db.clone();
+        let organisation = app.a.id.clone();
+        async move {
+            let mut conn = db.acquire().await.expect("conn");
+            kleur_services::actor::load(&mut conn, &organisation, &person)
+                .await
+                .expect("actor")
+        }
+    };
+    let owner = actor_of(app.a.employee_id.clone()).await;
+    let goal = |title: &str, visibility: &str| kleur_services::goals::GoalInput {
+        level: "personal".into(),
+        cycle: kleur_services::goals::current_cycle().to_string(),
+        title: title.into(),
+        visibility: visibility.into(),
+        ..Default::default()
+    };
+    let private_goal =
+        kleur_services::goals::create(&app.db, &owner, &goal("Geheim doel", "private"))
+            .await
+            .expect("goal");
+    let shared_goal =
+        kleur_services::goals::create(&app.db, &owner, &goal("Gedeeld doel", "organisation"))
+            .await
+            .expect("goal");
+    // Someone else's private goal cannot be linked.
+    let admin = actor_of(app.a.admin_id.clone()).await;
+    let foreign = kleur_services::goals::create(&app.db, &admin, &goal("Van een ander", "private"))
+        .await
+        .expect("goal");
+    let client = app.sign_in(&app.a.employee_email).await;
+    let refused = app
+        .post_form(
+            &client,
+            "/portfolio/nieuw?sectie=reflections",
+            "/portfolio/nieuw",
+            &[
+                ("section", "reflections"),
+                ("title", "X"),
+                ("goal_id", foreign.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    assert!(
+        refused
+            .text()
+            .await
+            .expect("body")
+            .contains("href=\"#goal_id\"")
+    );
+    for (title, goal_id) in [
+        ("Over mijn geheime doel", &private_goal),
+        ("Over mijn gedeelde doel", &shared_goal),
+    ] {
+        let response = app
+            .post_form(
+                &client,
+                "/portfolio/nieuw?sectie=reflections",
+                "/portfolio/nieuw",
+                &[
+                    ("section", "reflections"),
+                    ("title", title),
+                    ("goal_id", goal_id.as_str()),
+                    ("visibility", "organisation"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 303, "{title}");
+    }
+    let own = client
+        .get(app.url("/portfolio"))
+        .send()
+        .await
+        .expect("own")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        own.contains("Geheim doel") && own.contains("Gedeeld doel"),
+        "the owner sees both links"
+    );
+    let colleague = app.sign_in(&app.a.admin_email).await;
+    let page = colleague
+        .get(app.url(&format!("/mensen/{}/portfolio", app.a.employee_id)))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains("Over mijn geheime doel"),
+        "the reflection itself is shared"
+    );
+    assert!(
+        !page.contains("Geheim doel"),
+        "but not the title of a goal the viewer may not see"
+    );
+    assert!(page.contains("Gedeeld doel"), "a shared goal is linked");
+}
+
 on_both_databases!(
+    reflections_link_goals_and_rounds_as_far_as_the_viewer_may_see,
     visibility_matrix_holds_on_pages_and_api,
     owner_manages_items,
     files_are_checked_and_private,

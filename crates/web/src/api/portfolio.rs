@@ -141,6 +141,12 @@ pub struct ItemIn {
     /// YYYY-MM-DD.
     #[serde(default)]
     pub date: String,
+    /// Reflections: a goal you may see.
+    #[serde(default)]
+    pub goal_id: String,
+    /// Reflections: one of your own feedback rounds.
+    #[serde(default)]
+    pub round_id: String,
     /// When changing: the version you read. A newer version on the server gives 409.
     pub version: Option<i64>,
 }
@@ -164,6 +170,8 @@ impl From<ItemIn> for ItemInput {
             open_to: input.open_to,
             kind: input.kind,
             date: input.date,
+            goal_id: input.goal_id,
+            round_id: input.round_id,
             version: input.version,
         }
     }

@@ -200,7 +200,16 @@ struct ItemFormPage {
     kinds: Vec<Choice>,
     visibilities: Vec<Choice>,
     files: Vec<kleur_storage::portfolio::FileMeta>,
+    /// Reflections: goals and own feedback rounds the entry can be linked to.
+    goal_options: Vec<LinkOption>,
+    round_options: Vec<LinkOption>,
     errors: FormErrors,
+}
+
+pub struct LinkOption {
+    pub id: String,
+    pub label: String,
+    pub selected: bool,
 }
 
 impl ItemFormPage {
@@ -388,8 +397,42 @@ async fn render_form(
             Vec::new(),
         ),
     };
+    let (goal_options, round_options) = if section == Section::Reflections {
+        let goals = kleur_services::goals::list(
+            &app.db,
+            actor,
+            None,
+            Some(kleur_services::goals::current_cycle()),
+            kleur_domain::PageRequest::new(Some(1), Some(200)),
+        )
+        .await?;
+        let rounds = kleur_services::feedback::my_rounds(&app.db, actor).await?;
+        (
+            goals
+                .items
+                .into_iter()
+                .map(|g| LinkOption {
+                    selected: input.goal_id == g.id,
+                    id: g.id,
+                    label: g.title,
+                })
+                .collect(),
+            rounds
+                .into_iter()
+                .map(|r| LinkOption {
+                    selected: input.round_id == r.round.id,
+                    id: r.round.id,
+                    label: r.round.title,
+                })
+                .collect(),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     render(
         &ItemFormPage {
+            goal_options,
+            round_options,
             page,
             title,
             action,
@@ -480,6 +523,8 @@ fn item_input(pairs: Vec<(String, String)>) -> (ItemInput, Option<String>) {
             "open_to" => input.open_to.push(value),
             "kind" => input.kind = value,
             "date" => input.date = value,
+            "goal_id" => input.goal_id = value,
+            "round_id" => input.round_id = value,
             "version" => input.version = value.trim().parse().ok(),
             "actie" => action = Some(value),
             _ => {}
@@ -578,6 +623,8 @@ fn input_from(item: &ItemView) -> ItemInput {
         open_to: d.open_to.clone(),
         kind: text(&d.kind),
         date: text(&d.date),
+        goal_id: text(&d.goal_id),
+        round_id: text(&d.round_id),
         version: Some(item.item.version),
     }
 }
