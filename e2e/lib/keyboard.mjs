@@ -1,5 +1,5 @@
-// Keyboard-only helpers shared by keyboard checks (tests/feedback-keyboard.test.mjs; the same
-// functions as in tests/portfolio.test.mjs): the page's tab stops, where the focus is, whether the
+// Keyboard-only helpers shared by the keyboard checks (tests/portfolio.test.mjs and
+// tests/feedback-keyboard.test.mjs): the page's tab stops, where the focus is, whether the
 // focused element shows a focus indicator, and pressing keys with that check after each press.
 import assert from 'node:assert/strict';
 
