@@ -91,14 +91,26 @@ struct PortfolioPage {
 }
 
 impl PortfolioPage {
-    fn section_key(&self, section: &Section) -> &'static str {
-        section_key(*section)
-    }
     fn section_hint_key(&self, section: &Section) -> &'static str {
         section_hint_key(*section)
     }
     fn add_key(&self, section: &Section) -> &'static str {
         add_key(*section)
+    }
+}
+
+impl ItemLabels for PortfolioPage {
+    fn tr(&self) -> kleur_i18n::Tr {
+        self.page.t
+    }
+}
+
+/// The labels an item's details need, shared by the portfolio page and its printable version.
+trait ItemLabels {
+    fn tr(&self) -> kleur_i18n::Tr;
+
+    fn section_key(&self, section: &Section) -> &'static str {
+        section_key(*section)
     }
     fn visibility_key(&self, visibility: Visibility) -> &'static str {
         visibility_key(visibility)
@@ -107,9 +119,10 @@ impl PortfolioPage {
         kind_key(kind)
     }
     fn open_to_text(&self, values: &[String]) -> String {
+        let t = self.tr();
         values
             .iter()
-            .map(|v| self.page.t.get(open_to_key(v)))
+            .map(|v| t.get(open_to_key(v)))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -926,25 +939,9 @@ struct PrintPage {
     view: PortfolioView,
 }
 
-impl PrintPage {
-    fn section_key(&self, section: &Section) -> &'static str {
-        section_key(*section)
-    }
-    fn visibility_key(&self, visibility: Visibility) -> &'static str {
-        visibility_key(visibility)
-    }
-    fn kind_key(&self, kind: &str) -> &'static str {
-        kind_key(kind)
-    }
-    fn open_to_text(&self, values: &[String]) -> String {
-        values
-            .iter()
-            .map(|v| self.page.t.get(open_to_key(v)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-    fn kilobytes(&self, bytes: &i64) -> String {
-        format!("{} kB", (bytes + 1023) / 1024)
+impl ItemLabels for PrintPage {
+    fn tr(&self) -> kleur_i18n::Tr {
+        self.page.t
     }
 }
 
