@@ -466,6 +466,7 @@ feedback-col-invited = Invited
 feedback-col-note = Note
 feedback-below-threshold = Fewer than { $count } invited: these answers will be merged with another group or not shown.
 feedback-open-note = You see the results when the round is closed: on the closing date, when everyone has answered, or earlier if you close it yourself.
+feedback-deadline-change = Change the closing date
 feedback-close = Close the round now
 feedback-report-title = Result
 feedback-report-intro = { $count ->

@@ -466,6 +466,7 @@ feedback-col-invited = Uitgenodigd
 feedback-col-note = Let op
 feedback-below-threshold = Minder dan { $count } uitgenodigd: deze antwoorden worden samengevoegd met een andere groep of niet getoond.
 feedback-open-note = Je ziet de resultaten als de ronde gesloten is: op de sluitingsdatum, als iedereen heeft geantwoord, of eerder als je hem zelf sluit.
+feedback-deadline-change = Sluitingsdatum wijzigen
 feedback-close = Ronde nu sluiten
 feedback-report-title = Resultaat
 feedback-report-intro = { $count ->

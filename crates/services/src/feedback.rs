@@ -1010,3 +1010,37 @@ pub async fn seed_demo(db: &Db, organisation_id: &str, subject_id: &str) -> Resu
     tx.commit().await?;
     Ok(())
 }
+
+/// Moves an open round's deadline (later or earlier, but after today and within a year).
+pub async fn extend_deadline(db: &Db, actor: &Actor, round_id: &str, deadline: &str) -> Result<()> {
+    let today = Utc::now().date_naive();
+    let date = match kleur_domain::portfolio::parse_date(deadline) {
+        Ok(Some(date)) => match NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
+            Ok(day) if day > today && day <= today + Duration::days(366) => date,
+            _ => return Err(ServiceError::invalid("deadline", "error-feedback-deadline")),
+        },
+        _ => return Err(ServiceError::invalid("deadline", "error-feedback-deadline")),
+    };
+    let mut tx = db.begin().await?;
+    let round = store::get_round(&mut tx, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    if round.status != "open" {
+        return Err(ServiceError::invalid("deadline", "error-feedback-closed"));
+    }
+    store::set_deadline(&mut tx, &actor.organisation_id, round_id, &date).await?;
+    // Links stay valid a week past the new deadline.
+    let expires = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+        .map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc() + Duration::days(7))
+        .unwrap_or_else(|_| Utc::now() + Duration::days(30));
+    store::set_invitation_expiry(
+        &mut tx,
+        &actor.organisation_id,
+        round_id,
+        &timestamp(expires),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

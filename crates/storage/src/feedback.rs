@@ -428,3 +428,18 @@ pub async fn rewrite_anonymous_rows(
     }
     Ok(())
 }
+
+pub async fn set_invitation_expiry(
+    conn: &mut Conn,
+    organisation_id: &str,
+    round_id: &str,
+    expires_at: &str,
+) -> Result<()> {
+    sqlx::query("UPDATE feedback_invitations SET expires_at = $3 WHERE organisation_id = $1 AND round_id = $2 AND submitted = 0")
+        .bind(organisation_id)
+        .bind(round_id)
+        .bind(expires_at)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -522,6 +522,37 @@ async fn bad_input_is_refused_and_changes_nothing(backend: TestBackend) {
         .await
         .expect("short");
     assert_eq!(response.status(), 404);
+    // The deadline can move, within reason.
+    let response = app
+        .post_form(
+            &employee,
+            &round_path,
+            &format!("{round_path}/sluitingsdatum"),
+            &[("deadline", "2020-01-01")],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let later = (chrono::Utc::now().date_naive() + chrono::Duration::days(40))
+        .format("%Y-%m-%d")
+        .to_string();
+    let response = app
+        .post_form(
+            &employee,
+            &round_path,
+            &format!("{round_path}/sluitingsdatum"),
+            &[("deadline", &later)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let page = employee
+        .get(app.url(&round_path))
+        .send()
+        .await
+        .expect("round")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains(&later), "the new closing date is shown");
     // The employee closes the round; a late answer is refused.
     let response = app
         .post_form(

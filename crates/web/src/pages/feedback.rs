@@ -207,6 +207,7 @@ struct RoundPage {
     page: Page,
     overview: RoundOverview,
     report: Option<Report>,
+    errors: FormErrors,
 }
 
 impl RoundPage {
@@ -318,6 +319,7 @@ pub async fn round(
         page: Page::new(&visitor, "feedback"),
         overview,
         report,
+        errors: FormErrors::default(),
     })
 }
 
@@ -570,4 +572,36 @@ pub async fn answer(
         fields,
     )
     .await
+}
+
+#[derive(serde::Deserialize)]
+pub struct DeadlineForm {
+    #[serde(default)]
+    deadline: String,
+}
+
+pub async fn extend(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<DeadlineForm>,
+) -> WebResult<Response> {
+    match feedback::extend_deadline(&state.db, &actor, &id, &form.deadline).await {
+        Ok(()) => Ok(Redirect::to(&format!("/feedback/rondes/{id}")).into_response()),
+        Err(ServiceError::Invalid(fields)) => {
+            let overview = feedback::my_round(&state.db, &actor, &id).await?;
+            let page = Page::new(&visitor, "feedback");
+            let errors = FormErrors::new(page.t, &fields);
+            render(
+                &RoundPage {
+                    page,
+                    overview,
+                    report: None,
+                    errors,
+                },
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
 }

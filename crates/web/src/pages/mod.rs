@@ -87,6 +87,10 @@ pub fn routes() -> Router<AppState> {
         .route("/feedback/rondes/{id}", get(feedback::round))
         .route("/feedback/rondes/{id}/sluiten", post(feedback::close))
         .route(
+            "/feedback/rondes/{id}/sluitingsdatum",
+            post(feedback::extend),
+        )
+        .route(
             "/feedback/antwoord/{token}",
             get(feedback::answer_form).post(feedback::answer),
         )
