@@ -437,6 +437,10 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
     if let Some(daan) = rows.iter().find(|p| p.email == login_email(3)) {
         crate::feedback::seed_demo(db, id, &daan.id).await?;
     }
+    // An open round of the manager (Sanne) that her team can still answer.
+    if let Some(sanne) = rows.iter().find(|p| p.email == login_email(2)) {
+        crate::feedback::seed_demo_open(db, id, &sanne.id).await?;
+    }
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

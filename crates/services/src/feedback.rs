@@ -1044,3 +1044,45 @@ pub async fn extend_deadline(db: &Db, actor: &Actor, round_id: &str, deadline: &
     tx.commit().await?;
     Ok(())
 }
+
+/// Demo content: an open round of `subject_id`, with invitations (and their e-mails) to
+/// colleagues of their unit, so raters find a request waiting on their feedback page.
+pub async fn seed_demo_open(db: &Db, organisation_id: &str, subject_id: &str) -> Result<()> {
+    let mut conn = db.acquire().await?;
+    let subject = people::get_person(&mut conn, organisation_id, subject_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let filter = people::PeopleFilter {
+        search: None,
+        unit_id: subject.unit_id.as_deref(),
+        manager_id: None,
+    };
+    let (team, _) = people::list_people(&mut conn, organisation_id, &filter, 12, 0).await?;
+    let actor = crate::actor::load(&mut conn, organisation_id, subject_id).await?;
+    drop(conn);
+    let peers: Vec<String> = team
+        .iter()
+        .filter(|p| p.id != subject.id)
+        .take(4)
+        .map(|p| p.email.clone())
+        .collect();
+    if peers.len() < 3 {
+        return Ok(());
+    }
+    let deadline = (Utc::now().date_naive() + Duration::days(21))
+        .format("%Y-%m-%d")
+        .to_string();
+    let input = RoundInput {
+        title: "Teamcoach in beeld".to_owned(),
+        deadline,
+        manager: if subject.manager_id.is_some() {
+            "ja".to_owned()
+        } else {
+            String::new()
+        },
+        peers: peers.join("\n"),
+        ..RoundInput::default()
+    };
+    start_round(db, &Settings::default(), &actor, &input).await?;
+    Ok(())
+}
