@@ -678,3 +678,13 @@ portfolio-field-round = Belongs to feedback round
 portfolio-link-none = None
 error-link-goal = Choose a goal you can see.
 error-link-round = Choose one of your own feedback rounds.
+
+## Feedback sharing
+feedback-shared-title = Shared with you
+feedback-shared-line = { $name }: { $title }
+feedback-shared-by = { $name } shared this result with you.
+feedback-shared-yes = Your manager can see this result.
+feedback-shared-no = Only you see this result. You can share it with your manager or coach, for example for a development conversation.
+feedback-share = Share with my manager
+feedback-share-stop = Stop sharing
+error-feedback-not-closed = You can share a result only once the round is closed.

@@ -678,3 +678,13 @@ portfolio-field-round = Hoort bij feedbackronde
 portfolio-link-none = Geen
 error-link-goal = Kies een doel dat je kunt zien.
 error-link-round = Kies een van je eigen feedbackrondes.
+
+## Feedback sharing
+feedback-shared-title = Met jou gedeeld
+feedback-shared-line = { $name }: { $title }
+feedback-shared-by = { $name } deelde dit resultaat met jou.
+feedback-shared-yes = Je leidinggevende kan dit resultaat zien.
+feedback-shared-no = Alleen jij ziet dit resultaat. Je kunt het delen met je leidinggevende of coach, bijvoorbeeld voor een ontwikkelgesprek.
+feedback-share = Delen met mijn leidinggevende
+feedback-share-stop = Niet meer delen
+error-feedback-not-closed = Je kunt een resultaat pas delen als de ronde gesloten is.

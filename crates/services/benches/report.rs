@@ -24,6 +24,7 @@ fn round() -> Round {
         min_respondents: 3,
         created_at: String::new(),
         closed_at: None,
+        shared_with_manager: 0,
     }
 }
 

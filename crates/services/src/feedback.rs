@@ -311,6 +311,7 @@ pub async fn start_round(
             min_respondents: Threshold::DEFAULT.get() as i64,
             created_at: kleur_storage::now(),
             closed_at: None,
+            shared_with_manager: 0,
         },
     )
     .await?;
@@ -789,8 +790,10 @@ pub async fn report(db: &Db, actor: &Actor, round_id: &str) -> Result<Report> {
     let mut conn = db.acquire().await?;
     let round = store::get_round(&mut conn, &actor.organisation_id, round_id)
         .await?
-        .filter(|r| r.subject_id == actor.person_id)
         .ok_or(ServiceError::NotFound)?;
+    if round.subject_id != actor.person_id && !shared_with(&mut conn, actor, &round).await? {
+        return Err(ServiceError::NotFound);
+    }
     if round.status != "closed" {
         return Err(ServiceError::NotFound);
     }
@@ -926,6 +929,7 @@ pub async fn seed_demo(db: &Db, organisation_id: &str, subject_id: &str) -> Resu
         min_respondents: Threshold::DEFAULT.get() as i64,
         created_at: kleur_storage::now(),
         closed_at: None,
+        shared_with_manager: 0,
     };
     store::insert_round(&mut tx, &round).await?;
     // (group, person, email, base rating): the employee rates themself a little high on some items.
@@ -1085,4 +1089,44 @@ pub async fn seed_demo_open(db: &Db, organisation_id: &str, subject_id: &str) ->
     };
     start_round(db, &Settings::default(), &actor, &input).await?;
     Ok(())
+}
+
+/// True when the round's report was shared with the actor as the subject's current manager.
+async fn shared_with(conn: &mut Conn, actor: &Actor, round: &Round) -> Result<bool> {
+    if round.shared_with_manager != 1 || round.status != "closed" {
+        return Ok(false);
+    }
+    let subject = people::get_person(conn, &round.organisation_id, &round.subject_id).await?;
+    Ok(subject.and_then(|s| s.manager_id).as_deref() == Some(actor.person_id.as_str()))
+}
+
+/// The employee shares (or stops sharing) a closed round's report with their manager.
+pub async fn share_with_manager(
+    db: &Db,
+    actor: &Actor,
+    round_id: &str,
+    shared: bool,
+) -> Result<()> {
+    let mut conn = db.acquire().await?;
+    let round = store::get_round(&mut conn, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    if round.status != "closed" {
+        return Err(ServiceError::invalid("round", "error-feedback-not-closed"));
+    }
+    store::set_shared_with_manager(&mut conn, &actor.organisation_id, round_id, shared).await?;
+    Ok(())
+}
+
+/// Reports shared with the actor by the people they manage: (round, name of the employee).
+pub async fn shared_with_me(db: &Db, actor: &Actor) -> Result<Vec<(Round, String)>> {
+    let mut conn = db.acquire().await?;
+    Ok(store::rounds_shared_with(&mut conn, &actor.organisation_id, &actor.person_id).await?)
+}
+
+/// A report shared with the actor, with the round (for the manager's view).
+pub async fn shared_report(db: &Db, actor: &Actor, round_id: &str) -> Result<(Round, Report)> {
+    let report = report(db, actor, round_id).await?;
+    Ok((report.round.clone(), report))
 }

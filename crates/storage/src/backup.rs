@@ -287,6 +287,7 @@ pub const TABLES: &[Table] = &[
             ("min_respondents", Int),
             ("created_at", Text),
             ("closed_at", Text),
+            ("shared_with_manager", Int),
         ],
         self_reference: None,
     },

@@ -82,9 +82,10 @@ pub struct Round {
     pub min_respondents: i64,
     pub created_at: String,
     pub closed_at: Option<String>,
+    pub shared_with_manager: i64,
 }
 
-const ROUND_COLUMNS: &str = "organisation_id, id, subject_id, questionnaire_id, questionnaire_version, title, deadline, status, min_respondents, created_at, closed_at";
+const ROUND_COLUMNS: &str = "organisation_id, id, subject_id, questionnaire_id, questionnaire_version, title, deadline, status, min_respondents, created_at, closed_at, shared_with_manager";
 
 pub async fn insert_round(conn: &mut Conn, round: &Round) -> Result<()> {
     sqlx::query(
@@ -442,4 +443,45 @@ pub async fn set_invitation_expiry(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+pub async fn set_shared_with_manager(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+    shared: bool,
+) -> Result<()> {
+    sqlx::query("UPDATE feedback_rounds SET shared_with_manager = $3 WHERE organisation_id = $1 AND id = $2")
+        .bind(organisation_id)
+        .bind(id)
+        .bind(i64::from(shared))
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Closed rounds whose report the subject shared with `manager_id`, who must still be their
+/// manager.
+pub async fn rounds_shared_with(
+    conn: &mut Conn,
+    organisation_id: &str,
+    manager_id: &str,
+) -> Result<Vec<(Round, String)>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {}, p.display_name FROM feedback_rounds r JOIN people p ON p.organisation_id = r.organisation_id AND p.id = r.subject_id \
+         WHERE r.organisation_id = $1 AND p.manager_id = $2 AND r.shared_with_manager = 1 AND r.status = 'closed' ORDER BY r.closed_at DESC",
+        ROUND_COLUMNS.split(", ").map(|c| format!("r.{c}")).collect::<Vec<_>>().join(", ")
+    )))
+    .bind(organisation_id)
+    .bind(manager_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::new();
+    for row in &rows {
+        use sqlx::FromRow;
+        let round = Round::from_row(row)?;
+        let name: String = row.try_get("display_name")?;
+        out.push((round, name));
+    }
+    Ok(out)
 }

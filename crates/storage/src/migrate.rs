@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "people list index",
         sql: include_str!("../migrations/0006_people_list_index.sql"),
     },
+    Migration {
+        version: 7,
+        name: "feedback sharing",
+        sql: include_str!("../migrations/0007_feedback_sharing.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once

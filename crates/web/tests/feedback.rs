@@ -219,6 +219,67 @@ async fn a_full_round_is_anonymous_by_construction(backend: TestBackend) {
             "{viewer} cannot see someone else's round"
         );
     }
+    // The employee shares the report with their manager (the administrator here), and only them.
+    let response = app
+        .post_form(
+            &employee,
+            &round_path,
+            &format!("{round_path}/delen"),
+            &[("gedeeld", "ja")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let manager = app.sign_in(&app.a.admin_email).await;
+    let shared = manager
+        .get(app.url(&round_path))
+        .send()
+        .await
+        .expect("round");
+    assert_eq!(shared.status(), 200, "the manager reads a shared report");
+    let body = shared.text().await.expect("body");
+    assert!(body.contains("deelde dit resultaat met jou") && body.contains("Resultaat"));
+    assert!(
+        !body.contains("Wie heeft geantwoord"),
+        "but not who was invited or answered"
+    );
+    let overview = manager
+        .get(app.url("/feedback"))
+        .send()
+        .await
+        .expect("overview")
+        .text()
+        .await
+        .expect("body");
+    assert!(overview.contains("Met jou gedeeld"));
+    let peer = app.sign_in(&peers[0]).await;
+    assert_eq!(
+        peer.get(app.url(&round_path))
+            .send()
+            .await
+            .expect("round")
+            .status(),
+        404,
+        "sharing is with the manager only"
+    );
+    let response = app
+        .post_form(
+            &employee,
+            &round_path,
+            &format!("{round_path}/delen"),
+            &[("gedeeld", "nee")],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        manager
+            .get(app.url(&round_path))
+            .send()
+            .await
+            .expect("round")
+            .status(),
+        404,
+        "and can be taken back"
+    );
 
     // The stored rows: no column links an answer to a rater or a time.
     for table in ["feedback_responses", "feedback_comments"] {

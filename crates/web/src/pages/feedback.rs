@@ -42,6 +42,8 @@ struct OverviewPage {
     page: Page,
     rounds: Vec<RoundOverview>,
     requests: Vec<(String, String)>,
+    /// Reports shared with the actor as manager: (round id, label).
+    shared: Vec<(String, String)>,
 }
 
 impl OverviewPage {
@@ -78,10 +80,24 @@ pub async fn overview(
             )
         })
         .collect();
+    let shared = feedback::shared_with_me(&state.db, &actor)
+        .await?
+        .into_iter()
+        .map(|(round, name)| {
+            (
+                round.id,
+                page.t.args(
+                    "feedback-shared-line",
+                    &[("name", &name), ("title", &round.title)],
+                ),
+            )
+        })
+        .collect();
     ok(&OverviewPage {
         page,
         rounds,
         requests,
+        shared,
     })
 }
 
@@ -208,6 +224,10 @@ struct RoundPage {
     overview: RoundOverview,
     report: Option<Report>,
     errors: FormErrors,
+    /// False for a manager reading a report shared with them: no progress, no forms.
+    owner: bool,
+    /// The employee's name, for a manager's view.
+    subject_name: Option<String>,
 }
 
 impl RoundPage {
@@ -309,7 +329,30 @@ pub async fn round(
     SignedIn(actor, visitor): SignedIn,
     Path(id): Path<String>,
 ) -> WebResult<Response> {
-    let overview = feedback::my_round(&state.db, &actor, &id).await?;
+    let overview = match feedback::my_round(&state.db, &actor, &id).await {
+        Ok(overview) => overview,
+        // Not one's own round: perhaps a report shared with the actor as manager.
+        Err(ServiceError::NotFound) => {
+            let (round, report) = feedback::shared_report(&state.db, &actor, &id).await?;
+            let subject_name = feedback::shared_with_me(&state.db, &actor)
+                .await?
+                .into_iter()
+                .find(|(r, _)| r.id == round.id)
+                .map(|(_, name)| name);
+            return ok(&RoundPage {
+                page: Page::new(&visitor, "feedback"),
+                overview: RoundOverview {
+                    round,
+                    progress: Vec::new(),
+                },
+                report: Some(report),
+                errors: FormErrors::default(),
+                owner: false,
+                subject_name,
+            });
+        }
+        Err(other) => return Err(other.into()),
+    };
     let report = if overview.round.status == "closed" {
         Some(feedback::report(&state.db, &actor, &id).await?)
     } else {
@@ -320,6 +363,8 @@ pub async fn round(
         overview,
         report,
         errors: FormErrors::default(),
+        owner: true,
+        subject_name: None,
     })
 }
 
@@ -598,9 +643,36 @@ pub async fn extend(
                     overview,
                     report: None,
                     errors,
+                    owner: true,
+                    subject_name: None,
                 },
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct ShareForm {
+    #[serde(default)]
+    gedeeld: String,
+}
+
+pub async fn share(
+    State(state): State<AppState>,
+    SignedIn(actor, _): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<ShareForm>,
+) -> WebResult<Response> {
+    let shared = match form.gedeeld.as_str() {
+        "ja" => true,
+        "nee" => false,
+        _ => return Err(WebError::BadRequest),
+    };
+    match feedback::share_with_manager(&state.db, &actor, &id, shared).await {
+        Ok(()) | Err(ServiceError::Invalid(_)) => {
+            Ok(Redirect::to(&format!("/feedback/rondes/{id}")).into_response())
         }
         Err(other) => Err(other.into()),
     }

@@ -90,6 +90,7 @@ pub fn routes() -> Router<AppState> {
             "/feedback/rondes/{id}/sluitingsdatum",
             post(feedback::extend),
         )
+        .route("/feedback/rondes/{id}/delen", post(feedback::share))
         .route(
             "/feedback/antwoord/{token}",
             get(feedback::answer_form).post(feedback::answer),
