@@ -202,14 +202,7 @@ pub async fn start_round(
         errors.push(FieldError::new("title", "error-title-required"));
         String::new()
     });
-    let today = Utc::now().date_naive();
-    let deadline = match kleur_domain::portfolio::parse_date(&input.deadline) {
-        Ok(Some(date)) => match NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
-            Ok(day) if day > today && day <= today + Duration::days(366) => Some(date),
-            _ => None,
-        },
-        _ => None,
-    };
+    let deadline = parse_deadline(&input.deadline);
     if deadline.is_none() {
         errors.push(FieldError::new("deadline", "error-feedback-deadline"));
     }
@@ -315,12 +308,7 @@ pub async fn start_round(
         },
     )
     .await?;
-    // Links stay valid a week past the deadline, so a late extension still works.
-    let expires_at = timestamp(
-        NaiveDate::parse_from_str(&deadline, "%Y-%m-%d")
-            .map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc() + Duration::days(7))
-            .unwrap_or_else(|_| Utc::now() + Duration::days(30)),
-    );
+    let expires_at = links_expire(&deadline);
     for (group, person_id, email, locale) in invitees {
         let token = random_token();
         store::insert_invitation(
@@ -419,16 +407,23 @@ fn progress(round: &Round, invitations: &[Invitation]) -> Vec<GroupProgress> {
 pub async fn my_rounds(db: &Db, actor: &Actor) -> Result<Vec<RoundOverview>> {
     let mut conn = db.acquire().await?;
     let rounds = store::rounds_of(&mut conn, &actor.organisation_id, &actor.person_id).await?;
-    let mut out = Vec::with_capacity(rounds.len());
-    for round in rounds {
-        let invitations =
-            store::invitations_of_round(&mut conn, &actor.organisation_id, &round.id).await?;
-        out.push(RoundOverview {
-            progress: progress(&round, &invitations),
-            round,
-        });
-    }
-    Ok(out)
+    // One query for the invitations of all rounds, not one per round.
+    let invitations =
+        store::invitations_of_subject(&mut conn, &actor.organisation_id, &actor.person_id).await?;
+    Ok(rounds
+        .into_iter()
+        .map(|round| {
+            let of_round: Vec<Invitation> = invitations
+                .iter()
+                .filter(|i| i.round_id == round.id)
+                .cloned()
+                .collect();
+            RoundOverview {
+                progress: progress(&round, &of_round),
+                round,
+            }
+        })
+        .collect())
 }
 
 /// One of the actor's own rounds. Anyone else, managers and HR included, gets "not found".
@@ -1017,14 +1012,8 @@ pub async fn seed_demo(db: &Db, organisation_id: &str, subject_id: &str) -> Resu
 
 /// Moves an open round's deadline (later or earlier, but after today and within a year).
 pub async fn extend_deadline(db: &Db, actor: &Actor, round_id: &str, deadline: &str) -> Result<()> {
-    let today = Utc::now().date_naive();
-    let date = match kleur_domain::portfolio::parse_date(deadline) {
-        Ok(Some(date)) => match NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
-            Ok(day) if day > today && day <= today + Duration::days(366) => date,
-            _ => return Err(ServiceError::invalid("deadline", "error-feedback-deadline")),
-        },
-        _ => return Err(ServiceError::invalid("deadline", "error-feedback-deadline")),
-    };
+    let date = parse_deadline(deadline)
+        .ok_or_else(|| ServiceError::invalid("deadline", "error-feedback-deadline"))?;
     let mut tx = db.begin().await?;
     let round = store::get_round(&mut tx, &actor.organisation_id, round_id)
         .await?
@@ -1034,17 +1023,8 @@ pub async fn extend_deadline(db: &Db, actor: &Actor, round_id: &str, deadline: &
         return Err(ServiceError::invalid("deadline", "error-feedback-closed"));
     }
     store::set_deadline(&mut tx, &actor.organisation_id, round_id, &date).await?;
-    // Links stay valid a week past the new deadline.
-    let expires = NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-        .map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc() + Duration::days(7))
-        .unwrap_or_else(|_| Utc::now() + Duration::days(30));
-    store::set_invitation_expiry(
-        &mut tx,
-        &actor.organisation_id,
-        round_id,
-        &timestamp(expires),
-    )
-    .await?;
+    let expires = links_expire(&date);
+    store::set_invitation_expiry(&mut tx, &actor.organisation_id, round_id, &expires).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -1129,4 +1109,21 @@ pub async fn shared_with_me(db: &Db, actor: &Actor) -> Result<Vec<(Round, String
 pub async fn shared_report(db: &Db, actor: &Actor, round_id: &str) -> Result<(Round, Report)> {
     let report = report(db, actor, round_id).await?;
     Ok((report.round.clone(), report))
+}
+
+/// A closing date as the forms give it: a real date after today and within a year.
+fn parse_deadline(input: &str) -> Option<String> {
+    let today = Utc::now().date_naive();
+    let date = kleur_domain::portfolio::parse_date(input).ok().flatten()?;
+    let day = NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()?;
+    (day > today && day <= today + Duration::days(366)).then_some(date)
+}
+
+/// Links stay valid a week past the closing date, so a late extension still works.
+fn links_expire(deadline: &str) -> String {
+    timestamp(
+        NaiveDate::parse_from_str(deadline, "%Y-%m-%d")
+            .map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc() + Duration::days(7))
+            .unwrap_or_else(|_| Utc::now() + Duration::days(30)),
+    )
 }

@@ -485,3 +485,24 @@ pub async fn rounds_shared_with(
     }
     Ok(out)
 }
+
+/// The invitations of every round of one subject, for the overview of their rounds.
+pub async fn invitations_of_subject(
+    conn: &mut Conn,
+    organisation_id: &str,
+    subject_id: &str,
+) -> Result<Vec<Invitation>> {
+    let columns: Vec<String> = INVITATION_COLUMNS
+        .split(", ")
+        .map(|c| format!("i.{c}"))
+        .collect();
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {} FROM feedback_invitations i JOIN feedback_rounds r ON r.organisation_id = i.organisation_id AND r.id = i.round_id \
+         WHERE i.organisation_id = $1 AND r.subject_id = $2",
+        columns.join(", ")
+    )))
+    .bind(organisation_id)
+    .bind(subject_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
