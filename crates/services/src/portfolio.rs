@@ -857,20 +857,24 @@ pub async fn export(db: &Db, actor: &Actor) -> Result<PortfolioExport> {
     let (owner, _) = relation_to(&mut conn, actor, &actor.person_id).await?;
     let view = build_view(&mut conn, actor, owner, Relation::Owner).await?;
     let mut items = Vec::new();
+    // Every file's content in one query, not one per file.
+    let ids: Vec<String> = view
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(|e| e.item.id.clone()))
+        .collect();
+    let contents = store::file_contents_of_items(&mut conn, &actor.organisation_id, &ids).await?;
     for section in &view.sections {
         for entry in &section.items {
-            let mut files = Vec::new();
-            for meta in &entry.files {
-                if let Some((meta, content)) =
-                    store::get_file(&mut conn, &actor.organisation_id, &meta.id).await?
-                {
-                    files.push(ExportFile {
-                        file_name: meta.file_name,
-                        content_type: meta.content_type,
-                        content_base64: content,
-                    });
-                }
-            }
+            let files = contents
+                .iter()
+                .filter(|(meta, _)| meta.item_id == entry.item.id)
+                .map(|(meta, content)| ExportFile {
+                    file_name: meta.file_name.clone(),
+                    content_type: meta.content_type.clone(),
+                    content_base64: content.clone(),
+                })
+                .collect();
             items.push(ExportItem {
                 section: section.section,
                 title: entry.item.title.clone(),

@@ -426,3 +426,39 @@ pub async fn insert_items_bulk(
     }
     Ok(())
 }
+
+/// Attachments of the given items with their content, for an export.
+pub async fn file_contents_of_items(
+    conn: &mut Conn,
+    organisation_id: &str,
+    item_ids: &[String],
+) -> Result<Vec<(FileMeta, String)>> {
+    if item_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (2..item_ids.len() + 2).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT id, item_id, file_name, content_type, size_bytes, content_base64 FROM portfolio_files \
+         WHERE organisation_id = $1 AND item_id IN ({}) ORDER BY created_at, id",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
+    for id in item_ids {
+        query = query.bind(id);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                FileMeta {
+                    id: row.try_get(0)?,
+                    item_id: row.try_get(1)?,
+                    file_name: row.try_get(2)?,
+                    content_type: row.try_get(3)?,
+                    size_bytes: row.try_get(4)?,
+                },
+                row.try_get(5)?,
+            ))
+        })
+        .collect()
+}
