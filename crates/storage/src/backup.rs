@@ -348,6 +348,19 @@ pub const TABLES: &[Table] = &[
         ],
         self_reference: None,
     },
+    Table {
+        name: "person_availability",
+        columns: &[
+            ("organisation_id", Text),
+            ("person_id", Text),
+            ("open_to_opportunities", Int),
+            ("open_to_teams", Int),
+            ("hours_per_week", Int),
+            ("available_from", Text),
+            ("updated_at", Text),
+        ],
+        self_reference: None,
+    },
 ];
 
 const FORMAT: &str = "kleur-backup";

@@ -4,6 +4,7 @@
 //! must differ (claiming outbox rows, locking during migrations) the code asks [`Db::backend`].
 
 pub mod auth;
+pub mod availability;
 pub mod backup;
 pub mod catalogue;
 pub mod feedback;

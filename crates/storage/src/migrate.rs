@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "feedback sharing",
         sql: include_str!("../migrations/0007_feedback_sharing.sql"),
     },
+    Migration {
+        version: 8,
+        name: "availability",
+        sql: include_str!("../migrations/0008_availability.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once

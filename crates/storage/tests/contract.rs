@@ -1,6 +1,6 @@
 //! The storage contract: every test runs on SQLite and on PostgreSQL, each on a fresh database.
 
-use kleur_storage::{Db, StorageError, backup, migrate, org, outbox, people};
+use kleur_storage::{Db, StorageError, availability, backup, migrate, org, outbox, people};
 use kleur_test_support::{TestBackend, TestDatabase, on_both_databases};
 
 async fn fresh(backend: TestBackend) -> (TestDatabase, Db) {
@@ -245,7 +245,73 @@ async fn backup_restores_into_both_databases(backend: TestBackend) {
     );
 }
 
+async fn availability_is_off_until_opted_in(backend: TestBackend) {
+    let (_database, db) = fresh(backend).await;
+    let (organisation_id, _unit) = seed(&db).await;
+    let mut conn = db.acquire().await.expect("conn");
+    let all = people::PeopleFilter {
+        search: None,
+        unit_id: None,
+        manager_id: None,
+    };
+    let (page, _) = people::list_people(&mut conn, &organisation_id, &all, 10, 0)
+        .await
+        .expect("list");
+    let person = &page[0].id;
+    let default = availability::get(&mut conn, &organisation_id, person)
+        .await
+        .expect("get");
+    assert_eq!(default, availability::Availability::default());
+    assert!(
+        availability::open_to_teams(&mut conn, &organisation_id)
+            .await
+            .expect("teams")
+            .is_empty()
+    );
+    let chosen = availability::Availability {
+        open_to_opportunities: false,
+        open_to_teams: true,
+        hours_per_week: Some(8),
+        available_from: Some("2027-01-01".into()),
+    };
+    availability::set(&mut conn, &organisation_id, person, &chosen)
+        .await
+        .expect("set");
+    assert_eq!(
+        availability::get(&mut conn, &organisation_id, person)
+            .await
+            .expect("get"),
+        chosen
+    );
+    assert_eq!(
+        availability::open_to_teams(&mut conn, &organisation_id)
+            .await
+            .expect("teams"),
+        vec![person.clone()]
+    );
+    assert!(
+        availability::open_to_opportunities(&mut conn, &organisation_id)
+            .await
+            .expect("opps")
+            .is_empty()
+    );
+    let changed = availability::Availability {
+        open_to_teams: false,
+        ..chosen
+    };
+    availability::set(&mut conn, &organisation_id, person, &changed)
+        .await
+        .expect("update");
+    assert!(
+        availability::open_to_teams(&mut conn, &organisation_id)
+            .await
+            .expect("teams")
+            .is_empty()
+    );
+}
+
 on_both_databases!(
+    availability_is_off_until_opted_in,
     migrations_are_idempotent,
     people_list_searches_and_pages,
     duplicate_email_is_a_conflict,
