@@ -8,6 +8,7 @@ pub mod email;
 pub mod feedback;
 pub mod goals;
 pub mod import;
+pub mod mobility;
 pub mod locale;
 pub mod paging;
 pub mod person;

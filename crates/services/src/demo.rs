@@ -441,6 +441,8 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
     if let Some(sanne) = rows.iter().find(|p| p.email == login_email(2)) {
         crate::feedback::seed_demo_open(db, id, &sanne.id).await?;
     }
+    // Availability, open opportunities and interest for internal mobility.
+    crate::demo_mobility::seed_demo(db, id).await?;
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

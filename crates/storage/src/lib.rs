@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod feedback;
 pub mod goals;
 pub mod migrate;
+pub mod mobility;
 pub mod org;
 pub mod outbox;
 pub mod people;
