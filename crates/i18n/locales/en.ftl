@@ -688,3 +688,180 @@ feedback-shared-no = Only you see this result. You can share it with your manage
 feedback-share = Share with my manager
 feedback-share-stop = Stop sharing
 error-feedback-not-closed = You can share a result only once the round is closed.
+
+## Internal mobility (kansen, matching, interest, shortlist, availability)
+nav-mobility = Opportunities
+mobility-title = Internal opportunities
+mobility-intro = Projects, assignments, temporary roles, vacancies, job rotation, mentoring and shadowing inside the organisation.
+mobility-for-me-link = Opportunities that fit me
+mobility-availability-link = My availability for opportunities and project teams
+mobility-new-link = Post an opportunity
+mobility-managed-title = Managed by you
+mobility-open-title = Open opportunities
+mobility-filter-label = Filter opportunities
+mobility-filter-search = Search title, description and location
+mobility-filter-all = All
+mobility-filter-talent = Talent asked for
+mobility-filter-submit = Filter
+mobility-filter-reset = Clear filters
+mobility-count = { $count ->
+    [one] 1 open opportunity
+   *[other] { $count } open opportunities
+}
+mobility-empty = There are no open opportunities right now.
+mobility-empty-filtered = No open opportunities match these filters.
+mobility-closes = respond until { $date }
+mobility-hours = { $hours } hours a week
+mobility-months = { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
+mobility-open-ended = Open-ended
+mobility-start-asap = As soon as possible
+mobility-none = None
+mobility-back = Back to all opportunities
+mobility-back-to-opportunity = Back to the opportunity
+mobility-back-to-portfolio = Back to my portfolio
+mobility-kind-project = Project
+mobility-kind-assignment = Assignment
+mobility-kind-temporary_role = Temporary role
+mobility-kind-vacancy = Vacancy
+mobility-kind-job_rotation = Job rotation
+mobility-kind-mentoring = Mentoring
+mobility-kind-shadowing = Shadowing
+mobility-status-draft = Draft
+mobility-status-published = Published
+mobility-status-closed = Closed
+mobility-status-filled = Filled
+mobility-field-kind = Kind
+mobility-field-title = Title
+mobility-field-description = Description
+mobility-field-hours = Hours per week
+mobility-field-duration = Duration
+mobility-field-duration-months = Duration in months
+mobility-field-unit = Organisational unit
+mobility-field-location = Location
+mobility-field-start = Start date
+mobility-field-closing = Responses until
+mobility-field-status = Status
+mobility-field-poster = Posted by
+mobility-field-required = Required talents
+mobility-field-nice = Nice-to-have talents
+mobility-field-motivation = Short motivation
+mobility-field-inform-manager = Let my manager know I am interested
+mobility-field-outcome = How did it end?
+mobility-field-outcome-person = Who got the opportunity?
+mobility-field-note = Note
+mobility-form-hint = A new opportunity is saved as a draft first. Only you and HR see it until you publish it.
+mobility-hours-hint = Whole hours, 1 to 60.
+mobility-duration-hint = Leave empty when open-ended, as for a vacancy.
+mobility-date-hint = For example 2026-12-31.
+mobility-start-hint = Leave empty for as soon as possible. Not before the closing date.
+mobility-talents-hint = Choose from the talent catalogue, at most 10. Hold Ctrl (or Cmd) to choose more than one.
+mobility-unit-none = No specific unit
+mobility-new-title = Post an opportunity
+mobility-edit-title = Change opportunity
+mobility-save = Save
+mobility-cancel = Cancel
+mobility-saved = The opportunity has been saved.
+mobility-published = The opportunity is published. Everyone in the organisation can see it now.
+mobility-manage-title = Manage
+mobility-interested-count = { $count ->
+    [one] 1 person is interested.
+   *[other] { $count } people are interested.
+}
+mobility-shortlist-link = View candidates
+mobility-edit-link = Change
+mobility-draft-hint = This is a draft. Once published, everyone in the organisation sees the opportunity.
+mobility-publish = Publish
+mobility-my-fit-title = How this opportunity fits you
+mobility-fit-basis = Matching only looks at portfolio items you share with the whole organisation (talents, core qualities and ambitions) and at your availability. Private and narrowly shared items never count.
+mobility-score = Match: { $score } out of 100
+mobility-reason-matched = Matching talents: { $talents }
+mobility-reason-none-matched = None of the talents asked for is (shared) in your portfolio.
+mobility-reason-ambitions = Fits your ambition: { $ambitions }
+mobility-reason-missing = Still missing: { $talents }
+mobility-reason-develop = You could develop: { $talents }
+mobility-reason-time-fits = Your hours and start date fit.
+mobility-reason-hours-short = You have fewer hours available than asked.
+mobility-reason-date-late = You are only available after the start date.
+mobility-interest-title = Interest
+mobility-you-are-interested = You have expressed interest.
+mobility-withdraw = Withdraw interest
+mobility-motivation-hint = Why does this opportunity appeal to you? At most 1000 characters.
+mobility-express-interest = Express interest
+mobility-interest-closed = This opportunity is not (or no longer) open for responses.
+mobility-interest-saved = Your interest has been passed on.
+mobility-withdrawn = Your interest has been withdrawn.
+mobility-for-me-title = Opportunities that fit me
+mobility-for-me-intro = Open opportunities, best fit first, with why they fit.
+mobility-for-me-not-opted-in = You see opportunities that fit you here once you say you are open to opportunities.
+mobility-shortlist-title = Candidates: { $title }
+mobility-shortlist-intro = Only you as the poster and HR see this list.
+mobility-interested-title = Interested
+mobility-interested-empty = Nobody has expressed interest yet.
+mobility-motivation-quote = Motivation: { $text }
+mobility-invited-title = Invited
+mobility-suggested-title = Suggested
+mobility-suggested-hint = Colleagues who want to be found for opportunities and who have a talent or ambition that fits.
+mobility-suggested-empty = There are no fitting colleagues open to opportunities.
+mobility-invite = Invite to respond
+mobility-invited = Invited
+mobility-invited-done = Invitation sent.
+mobility-outcome-title = Finish
+mobility-outcome-filled = Filled
+mobility-outcome-closed = Closed without filling
+mobility-outcome-nobody = Do not record
+mobility-outcome-save = Record outcome
+mobility-outcome-saved = The outcome has been recorded.
+mobility-availability-title = Availability for opportunities and project teams
+mobility-availability-intro = You decide whether you can be found. As long as you tick nothing, nobody sees you as available.
+mobility-availability-legend = I am open to
+mobility-availability-opportunities = Internal opportunities
+mobility-availability-opportunities-hint = You see opportunities that fit you, and whoever posts one may be shown you as a suggestion, based on what you share with the whole organisation.
+mobility-availability-teams = Project teams
+mobility-availability-teams-hint = You can be proposed for a project team and show as available in the directory.
+mobility-availability-hours = Hours a week available
+mobility-availability-hours-hint = Leave empty if you prefer not to say. At most 60.
+mobility-availability-from = Available from
+mobility-availability-from-hint = Leave empty for now. For example 2026-12-01.
+mobility-availability-saved = Your availability has been saved.
+mobility-error-kind = Choose a kind of opportunity.
+mobility-error-hours-missing = Fill in the hours per week.
+mobility-error-hours-number = Fill in a whole number of hours, at least 1.
+mobility-error-hours-week = A week has only 168 hours; fill in fewer hours.
+mobility-error-hours-sensible = More than 60 hours a week is not feasible; fill in at most 60.
+mobility-error-duration = Fill in a duration of 1 to 60 months, or leave it empty.
+mobility-error-closing-missing = Fill in the closing date.
+mobility-error-closing-past = The closing date is in the past.
+mobility-error-start-before-closing = The start date is before the closing date.
+mobility-error-talent = Choose talents from the talent catalogue.
+mobility-error-talents-many = Choose at most 10 talents per list.
+mobility-error-ended = This opportunity has already ended.
+mobility-error-not-draft = Only a draft can be published.
+mobility-error-outcome = Choose whether the opportunity was filled or closed.
+mobility-error-outcome-person = Choose someone who was interested or invited, and only when filled.
+mobility-error-not-open = This opportunity is not (or no longer) open for responses.
+mobility-error-own = You cannot express interest in your own opportunity.
+mobility-error-motivation = Write a short motivation (at most 1000 characters).
+mail-mobility-interest-subject = Interest in your opportunity: { $title }
+mail-mobility-interest-body = { $name } is interested in "{ $title }".
+
+    Motivation: { $motivation }
+
+    See the candidates: { $link }
+mail-mobility-manager-subject = { $name } is interested in an internal opportunity
+mail-mobility-manager-body = { $name } wanted you to know: they are interested in the opportunity "{ $title }".
+
+    See the opportunity: { $link }
+mail-mobility-invite-subject = Invitation to respond: { $title }
+mail-mobility-invite-body = { $name } invites you to respond to the opportunity "{ $title }". You received this invitation because you said you are open to opportunities.
+
+    See the opportunity: { $link }
+mail-mobility-outcome-subject = Finished: { $title }
+mail-mobility-filled-body = The opportunity "{ $title }" you were interested in has been filled. Thank you for your interest.
+
+    { $link }
+mail-mobility-closed-body = The opportunity "{ $title }" you were interested in was closed without being filled. Thank you for your interest.
+
+    { $link }

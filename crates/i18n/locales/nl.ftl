@@ -688,3 +688,180 @@ feedback-shared-no = Alleen jij ziet dit resultaat. Je kunt het delen met je lei
 feedback-share = Delen met mijn leidinggevende
 feedback-share-stop = Niet meer delen
 error-feedback-not-closed = Je kunt een resultaat pas delen als de ronde gesloten is.
+
+## Internal mobility (kansen, matching, interest, shortlist, availability)
+nav-mobility = Kansen
+mobility-title = Interne kansen
+mobility-intro = Projecten, opdrachten, tijdelijke functies, vacatures, jobrotatie, mentoring en meelopen binnen de organisatie.
+mobility-for-me-link = Kansen die bij mij passen
+mobility-availability-link = Mijn beschikbaarheid voor kansen en projectteams
+mobility-new-link = Nieuwe kans plaatsen
+mobility-managed-title = Door jou beheerd
+mobility-open-title = Open kansen
+mobility-filter-label = Kansen filteren
+mobility-filter-search = Zoeken in titel, omschrijving en locatie
+mobility-filter-all = Alle
+mobility-filter-talent = Gevraagd talent
+mobility-filter-submit = Filteren
+mobility-filter-reset = Filters wissen
+mobility-count = { $count ->
+    [one] 1 open kans
+   *[other] { $count } open kansen
+}
+mobility-empty = Er zijn nu geen open kansen.
+mobility-empty-filtered = Geen open kansen gevonden met deze filters.
+mobility-closes = reageren tot en met { $date }
+mobility-hours = { $hours } uur per week
+mobility-months = { $months ->
+    [one] 1 maand
+   *[other] { $months } maanden
+}
+mobility-open-ended = Onbepaald
+mobility-start-asap = Zo snel mogelijk
+mobility-none = Geen
+mobility-back = Terug naar alle kansen
+mobility-back-to-opportunity = Terug naar de kans
+mobility-back-to-portfolio = Terug naar mijn portfolio
+mobility-kind-project = Project
+mobility-kind-assignment = Opdracht
+mobility-kind-temporary_role = Tijdelijke functie
+mobility-kind-vacancy = Vacature
+mobility-kind-job_rotation = Jobrotatie
+mobility-kind-mentoring = Mentoring
+mobility-kind-shadowing = Meelopen
+mobility-status-draft = Concept
+mobility-status-published = Gepubliceerd
+mobility-status-closed = Gesloten
+mobility-status-filled = Ingevuld
+mobility-field-kind = Soort
+mobility-field-title = Titel
+mobility-field-description = Omschrijving
+mobility-field-hours = Uren per week
+mobility-field-duration = Duur
+mobility-field-duration-months = Duur in maanden
+mobility-field-unit = Organisatieonderdeel
+mobility-field-location = Locatie
+mobility-field-start = Startdatum
+mobility-field-closing = Reageren kan tot en met
+mobility-field-status = Status
+mobility-field-poster = Geplaatst door
+mobility-field-required = Vereiste talenten
+mobility-field-nice = Talenten die mooi meegenomen zijn
+mobility-field-motivation = Korte motivatie
+mobility-field-inform-manager = Laat mijn leidinggevende weten dat ik interesse heb
+mobility-field-outcome = Hoe is het afgelopen?
+mobility-field-outcome-person = Wie heeft de kans gekregen?
+mobility-field-note = Toelichting
+mobility-form-hint = Een nieuwe kans wordt eerst als concept bewaard. Alleen jij en HR zien hem tot je hem publiceert.
+mobility-hours-hint = Hele uren, 1 tot en met 60.
+mobility-duration-hint = Laat leeg als de duur onbepaald is, zoals bij een vacature.
+mobility-date-hint = Bijvoorbeeld 2026-12-31.
+mobility-start-hint = Laat leeg voor zo snel mogelijk. Niet vóór de sluitingsdatum.
+mobility-talents-hint = Kies uit de talentencatalogus, hoogstens 10. Houd Ctrl (of Cmd) ingedrukt om er meer te kiezen.
+mobility-unit-none = Geen specifiek onderdeel
+mobility-new-title = Nieuwe kans plaatsen
+mobility-edit-title = Kans wijzigen
+mobility-save = Opslaan
+mobility-cancel = Annuleren
+mobility-saved = De kans is opgeslagen.
+mobility-published = De kans is gepubliceerd. Iedereen in de organisatie kan hem nu zien.
+mobility-manage-title = Beheer
+mobility-interested-count = { $count ->
+    [one] 1 persoon heeft interesse.
+   *[other] { $count } mensen hebben interesse.
+}
+mobility-shortlist-link = Kandidaten bekijken
+mobility-edit-link = Wijzigen
+mobility-draft-hint = Dit is een concept. Na publiceren ziet iedereen in de organisatie de kans.
+mobility-publish = Publiceren
+mobility-my-fit-title = Hoe deze kans bij jou past
+mobility-fit-basis = De match kijkt alleen naar portfolio-items die je met de hele organisatie deelt (talenten, kernkwaliteiten en ambities) en naar je beschikbaarheid. Privé en beperkt gedeelde items tellen nooit mee.
+mobility-score = Match: { $score } van 100
+mobility-reason-matched = Passende talenten: { $talents }
+mobility-reason-none-matched = Geen van de gevraagde talenten staat (gedeeld) in je portfolio.
+mobility-reason-ambitions = Past bij je ambitie: { $ambitions }
+mobility-reason-missing = Ontbreekt nog: { $talents }
+mobility-reason-develop = Hier kun je je in ontwikkelen: { $talents }
+mobility-reason-time-fits = Je uren en startdatum passen.
+mobility-reason-hours-short = Je hebt minder uren beschikbaar dan gevraagd.
+mobility-reason-date-late = Je bent pas na de startdatum beschikbaar.
+mobility-interest-title = Interesse
+mobility-you-are-interested = Je hebt interesse getoond.
+mobility-withdraw = Interesse intrekken
+mobility-motivation-hint = Waarom spreekt deze kans je aan? Hoogstens 1000 tekens.
+mobility-express-interest = Interesse tonen
+mobility-interest-closed = Deze kans staat niet (meer) open voor reacties.
+mobility-interest-saved = Je interesse is doorgegeven.
+mobility-withdrawn = Je interesse is ingetrokken.
+mobility-for-me-title = Kansen die bij mij passen
+mobility-for-me-intro = Open kansen, best passend eerst, met waarom ze passen.
+mobility-for-me-not-opted-in = Je ziet hier kansen die bij je passen zodra je aangeeft dat je openstaat voor kansen.
+mobility-shortlist-title = Kandidaten: { $title }
+mobility-shortlist-intro = Alleen jij als plaatser en HR zien deze lijst.
+mobility-interested-title = Met interesse
+mobility-interested-empty = Nog niemand heeft interesse getoond.
+mobility-motivation-quote = Motivatie: { $text }
+mobility-invited-title = Uitgenodigd
+mobility-suggested-title = Voorgesteld
+mobility-suggested-hint = Collega's die aangeven gevonden te willen worden voor kansen, en bij wie een gevraagd talent of een ambitie past.
+mobility-suggested-empty = Er zijn geen passende collega's die openstaan voor kansen.
+mobility-invite = Uitnodigen om te reageren
+mobility-invited = Uitgenodigd
+mobility-invited-done = Uitnodiging verstuurd.
+mobility-outcome-title = Afronden
+mobility-outcome-filled = Ingevuld
+mobility-outcome-closed = Gesloten zonder invulling
+mobility-outcome-nobody = Niet vastleggen
+mobility-outcome-save = Uitkomst vastleggen
+mobility-outcome-saved = De uitkomst is vastgelegd.
+mobility-availability-title = Beschikbaarheid voor kansen en projectteams
+mobility-availability-intro = Jij bepaalt of je gevonden wordt. Zolang je niets aanvinkt, ziet niemand je als beschikbaar.
+mobility-availability-legend = Ik sta open voor
+mobility-availability-opportunities = Interne kansen
+mobility-availability-opportunities-hint = Je ziet kansen die bij je passen, en wie een kans plaatst kan je voorgesteld krijgen op basis van wat je met de hele organisatie deelt.
+mobility-availability-teams = Projectteams
+mobility-availability-teams-hint = Je kunt worden voorgesteld voor een projectteam en staat als beschikbaar in het smoelenboek.
+mobility-availability-hours = Uren per week beschikbaar
+mobility-availability-hours-hint = Laat leeg als je dat niet wilt zeggen. Hoogstens 60.
+mobility-availability-from = Beschikbaar vanaf
+mobility-availability-from-hint = Laat leeg voor nu. Bijvoorbeeld 2026-12-01.
+mobility-availability-saved = Je beschikbaarheid is opgeslagen.
+mobility-error-kind = Kies een soort kans.
+mobility-error-hours-missing = Vul het aantal uren per week in.
+mobility-error-hours-number = Vul een heel aantal uren in, minstens 1.
+mobility-error-hours-week = Een week heeft maar 168 uur; vul minder uren in.
+mobility-error-hours-sensible = Meer dan 60 uur per week is niet haalbaar; vul hoogstens 60 in.
+mobility-error-duration = Vul een duur in van 1 tot en met 60 maanden, of laat het leeg.
+mobility-error-closing-missing = Vul de sluitingsdatum in.
+mobility-error-closing-past = De sluitingsdatum ligt in het verleden.
+mobility-error-start-before-closing = De startdatum ligt vóór de sluitingsdatum.
+mobility-error-talent = Kies talenten uit de talentencatalogus.
+mobility-error-talents-many = Kies hoogstens 10 talenten per lijst.
+mobility-error-ended = Deze kans is al afgerond.
+mobility-error-not-draft = Alleen een concept kan worden gepubliceerd.
+mobility-error-outcome = Kies of de kans is ingevuld of gesloten.
+mobility-error-outcome-person = Kies iemand met interesse of een uitnodiging, en alleen bij ingevuld.
+mobility-error-not-open = Deze kans staat niet (meer) open voor reacties.
+mobility-error-own = Je kunt geen interesse tonen in je eigen kans.
+mobility-error-motivation = Schrijf een korte motivatie (hoogstens 1000 tekens).
+mail-mobility-interest-subject = Interesse in je kans: { $title }
+mail-mobility-interest-body = { $name } heeft interesse in "{ $title }".
+
+    Motivatie: { $motivation }
+
+    Bekijk de kandidaten: { $link }
+mail-mobility-manager-subject = { $name } heeft interesse in een interne kans
+mail-mobility-manager-body = { $name } wilde dat je het weet: er is interesse in de kans "{ $title }".
+
+    Bekijk de kans: { $link }
+mail-mobility-invite-subject = Uitnodiging om te reageren: { $title }
+mail-mobility-invite-body = { $name } nodigt je uit om te reageren op de kans "{ $title }". Je kreeg deze uitnodiging omdat je aangaf open te staan voor kansen.
+
+    Bekijk de kans: { $link }
+mail-mobility-outcome-subject = Afgerond: { $title }
+mail-mobility-filled-body = De kans "{ $title }" waarvoor je interesse toonde, is ingevuld. Dank voor je interesse.
+
+    { $link }
+mail-mobility-closed-body = De kans "{ $title }" waarvoor je interesse toonde, is gesloten zonder invulling. Dank voor je interesse.
+
+    { $link }

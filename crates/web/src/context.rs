@@ -111,6 +111,13 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "goals-proposed",
         "goals-accepted",
         "goals-declined",
+        "mobility-saved",
+        "mobility-published",
+        "mobility-interest-saved",
+        "mobility-withdrawn",
+        "mobility-invited-done",
+        "mobility-outcome-saved",
+        "mobility-availability-saved",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

@@ -7,6 +7,7 @@ mod catalogue;
 mod feedback;
 pub mod goals;
 mod home;
+pub mod mobility;
 pub mod portfolio;
 
 use askama::Template;
@@ -113,6 +114,27 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/doelen/{id}/voorstel/accepteren", post(goals::accept))
         .route("/doelen/{id}/voorstel/afwijzen", post(goals::decline))
+        .route("/kansen", get(mobility::overview))
+        .route("/kansen/voor-mij", get(mobility::for_me))
+        .route(
+            "/kansen/nieuw",
+            get(mobility::new_form).post(mobility::create),
+        )
+        .route("/kansen/{id}", get(mobility::show))
+        .route(
+            "/kansen/{id}/wijzigen",
+            get(mobility::edit_form).post(mobility::update),
+        )
+        .route("/kansen/{id}/publiceren", post(mobility::publish))
+        .route("/kansen/{id}/interesse", post(mobility::interest))
+        .route("/kansen/{id}/intrekken", post(mobility::withdraw))
+        .route("/kansen/{id}/kandidaten", get(mobility::shortlist))
+        .route("/kansen/{id}/uitnodigen", post(mobility::invite))
+        .route("/kansen/{id}/uitkomst", post(mobility::outcome))
+        .route(
+            "/portfolio/beschikbaarheid",
+            get(mobility::availability_form).post(mobility::save_availability),
+        )
         .route("/beheer/mensen", get(admin::people))
         .route(
             "/beheer/mensen/nieuw",
