@@ -330,7 +330,8 @@ impl Matcher {
         let talent_points = if self.total_weight == 0 {
             TALENT_POINTS / 2
         } else {
-            let weight = required_matched.count_ones() * REQUIRED_WEIGHT + nice_matched.count_ones();
+            let weight =
+                required_matched.count_ones() * REQUIRED_WEIGHT + nice_matched.count_ones();
             TALENT_POINTS * weight / self.total_weight
         };
         let ambition = profile.ambitions & self.ambition != 0;
@@ -363,7 +364,12 @@ impl Matcher {
 
     /// The best `limit` profiles, best first (ties: earlier index first), with their fit.
     /// `relevant_only` leaves out people with neither a matching talent nor ambition.
-    pub fn rank(&self, profiles: &[Profile], limit: usize, relevant_only: bool) -> Vec<(usize, Fit)> {
+    pub fn rank(
+        &self,
+        profiles: &[Profile],
+        limit: usize,
+        relevant_only: bool,
+    ) -> Vec<(usize, Fit)> {
         let mut scored: Vec<(u8, u32)> = Vec::with_capacity(profiles.len());
         for (index, profile) in profiles.iter().enumerate() {
             let fit = self.fit(profile);
@@ -424,8 +430,16 @@ mod tests {
 
     #[test]
     fn interest_only_while_published_and_open() {
-        assert!(accepts_interest(Status::Published, "2026-05-01", "2026-05-01"));
-        assert!(!accepts_interest(Status::Published, "2026-04-30", "2026-05-01"));
+        assert!(accepts_interest(
+            Status::Published,
+            "2026-05-01",
+            "2026-05-01"
+        ));
+        assert!(!accepts_interest(
+            Status::Published,
+            "2026-04-30",
+            "2026-05-01"
+        ));
         for ended in [Status::Draft, Status::Closed, Status::Filled] {
             assert!(!accepts_interest(ended, "2099-01-01", "2026-05-01"));
         }
@@ -445,7 +459,10 @@ mod tests {
             ..Default::default()
         });
         assert!(both_required.score > nice_only.score);
-        assert_eq!(bits(both_required.required_matched, 2).collect::<Vec<_>>(), vec![0, 1]);
+        assert_eq!(
+            bits(both_required.required_matched, 2).collect::<Vec<_>>(),
+            vec![0, 1]
+        );
         let nobody = matcher.fit(&Profile::default());
         assert!(!nobody.is_relevant());
         assert_eq!(nobody.score, 10, "only time and date fit");

@@ -3,8 +3,8 @@
 //! opportunities posted by the manager (Sanne) and HR (Priya), a draft, and expressed interest.
 
 use kleur_domain::mobility::MATCHED_VISIBILITY;
-use kleur_storage::mobility::{self as store, NewOpportunity};
 use kleur_storage::Db;
+use kleur_storage::mobility::{self as store, NewOpportunity};
 use sqlx::Row;
 
 use crate::Result;
@@ -128,11 +128,12 @@ const POSTINGS: &[Posting] = &[
 /// Seeds availability, opportunities and interest. Does nothing when opportunities exist.
 pub async fn seed_demo(db: &Db, organisation_id: &str) -> Result<()> {
     let mut tx = db.begin().await?;
-    let existing: i64 = sqlx::query("SELECT COUNT(*) FROM opportunities WHERE organisation_id = $1")
-        .bind(organisation_id)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
+    let existing: i64 =
+        sqlx::query("SELECT COUNT(*) FROM opportunities WHERE organisation_id = $1")
+            .bind(organisation_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
     if existing > 0 {
         return Ok(());
     }
@@ -209,8 +210,16 @@ pub async fn seed_demo(db: &Db, organisation_id: &str) -> Result<()> {
         talents.extend(posting.nice.iter().map(|k| ((*k).to_owned(), false)));
         store::set_talents(&mut tx, organisation_id, &id, &talents).await?;
         if posting.published {
-            store::set_status(&mut tx, organisation_id, &id, &["draft"], "published", None, "")
-                .await?;
+            store::set_status(
+                &mut tx,
+                organisation_id,
+                &id,
+                &["draft"],
+                "published",
+                None,
+                "",
+            )
+            .await?;
         }
         ids.push(id);
     }

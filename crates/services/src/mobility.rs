@@ -28,7 +28,10 @@ pub const SUGGESTIONS_MAX: usize = 20;
 
 /// Today as an ISO date, the form every date here is compared in.
 pub fn today() -> String {
-    chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string()
+    chrono::Utc::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// Managers and HR advisers post opportunities.
@@ -192,7 +195,13 @@ async fn validate(conn: &mut Conn, actor: &Actor, input: &OpportunityInput) -> R
         false,
         true,
     );
-    let location = text("location", &input.location, rules::LOCATION_MAX, false, false);
+    let location = text(
+        "location",
+        &input.location,
+        rules::LOCATION_MAX,
+        false,
+        false,
+    );
     let hours = match rules::parse_hours(&input.hours_per_week) {
         Ok(Some(hours)) => hours,
         Ok(None) => {
@@ -208,7 +217,10 @@ async fn validate(conn: &mut Conn, actor: &Actor, input: &OpportunityInput) -> R
         }
     };
     let duration = rules::parse_duration(&input.duration_months).unwrap_or_else(|_| {
-        errors.push(FieldError::new("duration_months", "mobility-error-duration"));
+        errors.push(FieldError::new(
+            "duration_months",
+            "mobility-error-duration",
+        ));
         None
     });
     let unit_id = match input.unit_id.trim() {
@@ -227,7 +239,10 @@ async fn validate(conn: &mut Conn, actor: &Actor, input: &OpportunityInput) -> R
     });
     let closing_date = match parse_date(&input.closing_date) {
         Ok(Some(date)) if date < today() => {
-            errors.push(FieldError::new("closing_date", "mobility-error-closing-past"));
+            errors.push(FieldError::new(
+                "closing_date",
+                "mobility-error-closing-past",
+            ));
             String::new()
         }
         Ok(Some(date)) => date,
@@ -445,7 +460,10 @@ pub async fn record_outcome(
             Some(person.to_owned())
         }
         _ => {
-            errors.push(FieldError::new("person_id", "mobility-error-outcome-person"));
+            errors.push(FieldError::new(
+                "person_id",
+                "mobility-error-outcome-person",
+            ));
             None
         }
     };
@@ -568,8 +586,16 @@ impl Wants {
             nl: t.name_nl.clone(),
             en: t.name_en.clone(),
         };
-        let required: Vec<TalentName> = talents.iter().filter(|t| t.required == 1).map(name).collect();
-        let nice: Vec<TalentName> = talents.iter().filter(|t| t.required != 1).map(name).collect();
+        let required: Vec<TalentName> = talents
+            .iter()
+            .filter(|t| t.required == 1)
+            .map(name)
+            .collect();
+        let nice: Vec<TalentName> = talents
+            .iter()
+            .filter(|t| t.required != 1)
+            .map(name)
+            .collect();
         let index: HashMap<String, u32> = required
             .iter()
             .chain(&nice)
@@ -670,7 +696,10 @@ fn ambition_bits(details: &str) -> u8 {
 fn group<'a>(items: &'a [MatchItem]) -> HashMap<&'a str, Vec<&'a MatchItem>> {
     let mut by_owner: HashMap<&str, Vec<&MatchItem>> = HashMap::new();
     for item in items {
-        by_owner.entry(item.owner_id.as_str()).or_default().push(item);
+        by_owner
+            .entry(item.owner_id.as_str())
+            .or_default()
+            .push(item);
     }
     by_owner
 }
@@ -714,8 +743,16 @@ fn split_talents(talents: &[&WantedTalent]) -> (Vec<TalentName>, Vec<TalentName>
         en: t.name_en.clone(),
     };
     (
-        talents.iter().filter(|t| t.required == 1).map(name).collect(),
-        talents.iter().filter(|t| t.required != 1).map(name).collect(),
+        talents
+            .iter()
+            .filter(|t| t.required == 1)
+            .map(name)
+            .collect(),
+        talents
+            .iter()
+            .filter(|t| t.required != 1)
+            .map(name)
+            .collect(),
     )
 }
 
@@ -993,19 +1030,23 @@ pub async fn express_interest(
     let mut tx = db.begin().await?;
     let opportunity = visible(&mut tx, actor, id).await?;
     if !rules::accepts_interest(status_of(&opportunity), &opportunity.closing_date, &today()) {
-        return Err(ServiceError::invalid("motivation", "mobility-error-not-open"));
+        return Err(ServiceError::invalid(
+            "motivation",
+            "mobility-error-not-open",
+        ));
     }
     if opportunity.poster_id == actor.person_id {
         return Err(ServiceError::invalid("motivation", "mobility-error-own"));
     }
-    let motivation = clean(&input.motivation, rules::MOTIVATION_MAX, true, true).map_err(|key| {
-        let key = if key == "error-title-required" {
-            "mobility-error-motivation"
-        } else {
-            key
-        };
-        ServiceError::invalid("motivation", key)
-    })?;
+    let motivation =
+        clean(&input.motivation, rules::MOTIVATION_MAX, true, true).map_err(|key| {
+            let key = if key == "error-title-required" {
+                "mobility-error-motivation"
+            } else {
+                key
+            };
+            ServiceError::invalid("motivation", key)
+        })?;
     let already = store::interest_of(&mut tx, &actor.organisation_id, id, &actor.person_id)
         .await?
         .is_some_and(|i| i.status == "interested");
@@ -1128,19 +1169,17 @@ pub async fn shortlist(db: &Db, actor: &Actor, id: &str) -> Result<Shortlist> {
     )
     .await?;
     let named_by_owner = group(&named_items);
-    let candidacy = |candidate: &Candidate,
-                     items: &[&MatchItem],
-                     motivation: Option<String>|
-     -> Candidacy {
-        let fit = wants.matcher.fit(&wants.profile(items, Some(candidate)));
-        Candidacy {
-            person_id: candidate.person_id.clone(),
-            display_name: candidate.display_name.clone(),
-            explanation: wants.explain(&fit, items),
-            motivation,
-            invited: invited.contains(&candidate.person_id),
-        }
-    };
+    let candidacy =
+        |candidate: &Candidate, items: &[&MatchItem], motivation: Option<String>| -> Candidacy {
+            let fit = wants.matcher.fit(&wants.profile(items, Some(candidate)));
+            Candidacy {
+                person_id: candidate.person_id.clone(),
+                display_name: candidate.display_name.clone(),
+                explanation: wants.explain(&fit, items),
+                motivation,
+                invited: invited.contains(&candidate.person_id),
+            }
+        };
     let empty: Vec<&MatchItem> = Vec::new();
     let mut interested: Vec<Candidacy> = Vec::new();
     let mut invited_only: Vec<Candidacy> = Vec::new();
@@ -1169,9 +1208,12 @@ pub async fn shortlist(db: &Db, actor: &Actor, id: &str) -> Result<Shortlist> {
     // Suggestions: everyone who opted in to be found, minus the poster and anyone who already
     // responded (interested or withdrawn) or was invited.
     let opted_in = store::opted_in_candidates(&mut conn, &actor.organisation_id).await?;
-    let opted_items =
-        store::opted_in_items(&mut conn, &actor.organisation_id, MATCHED_VISIBILITY.as_str())
-            .await?;
+    let opted_items = store::opted_in_items(
+        &mut conn,
+        &actor.organisation_id,
+        MATCHED_VISIBILITY.as_str(),
+    )
+    .await?;
     let by_owner = group(&opted_items);
     let pool: Vec<&Candidate> = opted_in
         .iter()
@@ -1198,9 +1240,7 @@ pub async fn shortlist(db: &Db, actor: &Actor, id: &str) -> Result<Shortlist> {
             let candidate = pool[index];
             candidacy(
                 candidate,
-                by_owner
-                    .get(candidate.person_id.as_str())
-                    .unwrap_or(&empty),
+                by_owner.get(candidate.person_id.as_str()).unwrap_or(&empty),
                 None,
             )
         })
@@ -1224,7 +1264,10 @@ pub async fn invite(
     let mut tx = db.begin().await?;
     let opportunity = managed(&mut tx, actor, id).await?;
     if status_of(&opportunity) != Status::Published {
-        return Err(ServiceError::invalid("person_id", "mobility-error-not-open"));
+        return Err(ServiceError::invalid(
+            "person_id",
+            "mobility-error-not-open",
+        ));
     }
     let person = people::get_person(&mut tx, &actor.organisation_id, person_id)
         .await?
@@ -1245,7 +1288,15 @@ pub async fn invite(
     if !allowed {
         return Err(ServiceError::NotFound);
     }
-    if store::invite(&mut tx, &actor.organisation_id, id, person_id, &actor.person_id).await? {
+    if store::invite(
+        &mut tx,
+        &actor.organisation_id,
+        id,
+        person_id,
+        &actor.person_id,
+    )
+    .await?
+    {
         let link = format!("{}/kansen/{id}", settings.base_url);
         mail(
             &mut tx,

@@ -124,11 +124,13 @@ pub async fn set_talents(
     id: &str,
     talents: &[(String, bool)],
 ) -> Result<()> {
-    sqlx::query("DELETE FROM opportunity_talents WHERE organisation_id = $1 AND opportunity_id = $2")
-        .bind(organisation_id)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "DELETE FROM opportunity_talents WHERE organisation_id = $1 AND opportunity_id = $2",
+    )
+    .bind(organisation_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     for (key, required) in talents {
         sqlx::query(
             "INSERT INTO opportunity_talents (organisation_id, opportunity_id, entry_key, required) VALUES ($1, $2, $3, $4)",
@@ -292,8 +294,9 @@ pub async fn list(
     offset: i64,
 ) -> Result<(Vec<Opportunity>, i64)> {
     let (clause, values) = where_clause(organisation_id, filter);
-    let mut count =
-        sqlx::query(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM opportunities o{clause}")));
+    let mut count = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*) FROM opportunities o{clause}"
+    )));
     for value in &values {
         count = count.bind(value);
     }
@@ -512,7 +515,9 @@ pub async fn candidates(
     if person_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (0..person_ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let placeholders: Vec<String> = (0..person_ids.len())
+        .map(|i| format!("${}", i + 2))
+        .collect();
     let sql = format!(
         "SELECT p.id AS person_id, p.display_name, p.unit_id, COALESCE(a.open_to_opportunities, 0) AS open_to_opportunities, \
            a.hours_per_week, a.available_from \
@@ -556,7 +561,9 @@ pub async fn items_of_people(
     if person_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (0..person_ids.len()).map(|i| format!("${}", i + 3)).collect();
+    let placeholders: Vec<String> = (0..person_ids.len())
+        .map(|i| format!("${}", i + 3))
+        .collect();
     let sql = format!(
         "SELECT i.owner_id, i.section, i.title, i.catalogue_key, i.details FROM portfolio_items i \
          WHERE i.organisation_id = $1 AND i.visibility = $2 AND i.deleted_at IS NULL AND i.section IN {MATCH_SECTIONS} \

@@ -135,7 +135,11 @@ async fn talent_options(
         .collect())
 }
 
-async fn unit_options(state: &AppState, actor: &Actor, selected: &str) -> WebResult<Vec<SelectOption>> {
+async fn unit_options(
+    state: &AppState,
+    actor: &Actor,
+    selected: &str,
+) -> WebResult<Vec<SelectOption>> {
     Ok(mobility::units(&state.db, actor)
         .await?
         .into_iter()
@@ -226,8 +230,13 @@ pub async fn overview(
         can_post: mobility::can_post(&actor),
         kinds: kind_options(t, &query.soort),
         units: unit_options(&state, &actor, &query.onderdeel).await?,
-        talents: talent_options(&state, &actor, t.locale, std::slice::from_ref(&query.talent))
-            .await?,
+        talents: talent_options(
+            &state,
+            &actor,
+            t.locale,
+            std::slice::from_ref(&query.talent),
+        )
+        .await?,
         filtered: !(query.zoek.trim().is_empty()
             && query.soort.is_empty()
             && query.onderdeel.is_empty()
@@ -732,8 +741,18 @@ pub async fn invite(
     Path(id): Path<String>,
     Form(form): Form<InviteForm>,
 ) -> WebResult<Response> {
-    mobility::invite(&state.db, &state.settings, &actor, &id, form.person_id.trim()).await?;
-    Ok(Redirect::to(&format!("/kansen/{id}/kandidaten?klaar=mobility-invited-done")).into_response())
+    mobility::invite(
+        &state.db,
+        &state.settings,
+        &actor,
+        &id,
+        form.person_id.trim(),
+    )
+    .await?;
+    Ok(Redirect::to(&format!(
+        "/kansen/{id}/kandidaten?klaar=mobility-invited-done"
+    ))
+    .into_response())
 }
 
 pub async fn outcome(
@@ -743,9 +762,9 @@ pub async fn outcome(
     Form(input): Form<OutcomeInput>,
 ) -> WebResult<Response> {
     match mobility::record_outcome(&state.db, &state.settings, &actor, &id, &input).await {
-        Ok(()) => Ok(
-            Redirect::to(&format!("/kansen/{id}?klaar=mobility-outcome-saved")).into_response(),
-        ),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/kansen/{id}?klaar=mobility-outcome-saved")).into_response())
+        }
         Err(ServiceError::Invalid(fields)) => {
             let page = Page::new(&visitor, "mobility");
             let errors = FormErrors::new(page.t, &fields);
@@ -818,10 +837,10 @@ pub async fn save_availability(
         available_from: form.available_from,
     };
     match mobility::set_availability(&state.db, &actor, &input).await {
-        Ok(()) => Ok(Redirect::to(
-            "/portfolio/beschikbaarheid?klaar=mobility-availability-saved",
-        )
-        .into_response()),
+        Ok(()) => Ok(
+            Redirect::to("/portfolio/beschikbaarheid?klaar=mobility-availability-saved")
+                .into_response(),
+        ),
         Err(ServiceError::Invalid(fields)) => {
             let page = Page::new(&visitor, "portfolio");
             let errors = FormErrors::new(page.t, &fields);
