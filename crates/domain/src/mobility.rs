@@ -207,15 +207,19 @@ pub fn parse_hours(input: &str) -> Result<Option<i64>, HoursProblem> {
     }
 }
 
+/// A duration that is not 1 to [`DURATION_MAX_MONTHS`] months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidDuration;
+
 /// Duration in months, 1 to [`DURATION_MAX_MONTHS`]; empty means open-ended.
-pub fn parse_duration(input: &str) -> Result<Option<i64>, ()> {
+pub fn parse_duration(input: &str) -> Result<Option<i64>, InvalidDuration> {
     let text = input.trim();
     if text.is_empty() {
         return Ok(None);
     }
     match text.parse::<i64>() {
         Ok(months @ 1..=DURATION_MAX_MONTHS) => Ok(Some(months)),
-        _ => Err(()),
+        _ => Err(InvalidDuration),
     }
 }
 
@@ -327,13 +331,11 @@ impl Matcher {
                 _ => {}
             }
         }
-        let talent_points = if self.total_weight == 0 {
-            TALENT_POINTS / 2
-        } else {
-            let weight =
-                required_matched.count_ones() * REQUIRED_WEIGHT + nice_matched.count_ones();
-            TALENT_POINTS * weight / self.total_weight
-        };
+        let weight = required_matched.count_ones() * REQUIRED_WEIGHT + nice_matched.count_ones();
+        // Nothing asked for: every talent profile fits half.
+        let talent_points = (TALENT_POINTS * weight)
+            .checked_div(self.total_weight)
+            .unwrap_or(TALENT_POINTS / 2);
         let ambition = profile.ambitions & self.ambition != 0;
         let hours_fit = profile.hours.is_none_or(|h| h >= self.hours);
         let date_fit = match (&profile.available_from, &self.start_date) {

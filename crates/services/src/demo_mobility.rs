@@ -168,7 +168,7 @@ pub async fn seed_demo(db: &Db, organisation_id: &str) -> Result<()> {
         let h = hash(&email);
         let login = id == daan || id == noor;
         let teams = login || h % 10 < 3;
-        let opportunities = login || (h / 10) % 5 == 0;
+        let opportunities = login || (h / 10).is_multiple_of(5);
         if !teams && !opportunities {
             continue;
         }

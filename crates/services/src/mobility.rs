@@ -693,7 +693,7 @@ fn ambition_bits(details: &str) -> u8 {
         .unwrap_or(0)
 }
 
-fn group<'a>(items: &'a [MatchItem]) -> HashMap<&'a str, Vec<&'a MatchItem>> {
+fn group(items: &[MatchItem]) -> HashMap<&str, Vec<&MatchItem>> {
     let mut by_owner: HashMap<&str, Vec<&MatchItem>> = HashMap::new();
     for item in items {
         by_owner

@@ -218,7 +218,11 @@ async fn posting_and_validation(backend: TestBackend) {
     let employee = app.sign_in(&people.eva.email).await;
 
     // Employees do not post.
-    let response = employee.get(app.url("/kansen/nieuw")).send().await.unwrap();
+    let response = employee
+        .get(app.url("/kansen/nieuw"))
+        .send()
+        .await
+        .expect("test step");
     assert_eq!(response.status(), 403);
     let response = post(
         &app,
@@ -250,7 +254,7 @@ async fn posting_and_validation(backend: TestBackend) {
     ] {
         let response = post(&app, &poster, &form(hours)).await;
         assert_eq!(response.status(), 422, "hours {hours}");
-        let page = response.text().await.unwrap();
+        let page = response.text().await.expect("test step");
         assert!(page.contains(message), "hours {hours}: {message}");
         assert!(page.contains("Projectleider wijkaanpak"), "input kept");
     }
@@ -326,15 +330,15 @@ async fn posting_and_validation(backend: TestBackend) {
         let response = post(&app, &poster, &fields).await;
         assert_eq!(response.status(), 422, "{fields:?}");
         assert!(
-            response.text().await.unwrap().contains(message),
+            response.text().await.expect("test step").contains(message),
             "{message}"
         );
     }
-    let mut conn = app.db.acquire().await.unwrap();
+    let mut conn = app.db.acquire().await.expect("test step");
     let count: i64 = sqlx::query("SELECT COUNT(*) FROM opportunities")
         .fetch_one(&mut *conn)
         .await
-        .unwrap()
+        .expect("test step")
         .get(0);
     assert_eq!(count, 0, "nothing invalid was stored");
     drop(conn);
@@ -354,17 +358,17 @@ async fn posting_and_validation(backend: TestBackend) {
         (&other_manager, 404),
         (&other_tenant, 404),
     ] {
-        let response = client.get(app.url(&path)).send().await.unwrap();
+        let response = client.get(app.url(&path)).send().await.expect("test step");
         assert_eq!(response.status(), status);
     }
     let list = employee
         .get(app.url("/kansen"))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(!list.contains("Projectleider wijkaanpak"));
     // Another manager cannot publish it.
     let response = app
@@ -380,16 +384,20 @@ async fn posting_and_validation(backend: TestBackend) {
         .post_form(&poster, &path, &format!("{path}/publiceren"), &[])
         .await;
     assert_eq!(response.status(), 303);
-    let page = employee.get(app.url(&path)).send().await.unwrap();
+    let page = employee
+        .get(app.url(&path))
+        .send()
+        .await
+        .expect("test step");
     assert_eq!(page.status(), 200);
-    let page = page.text().await.unwrap();
+    let page = page.text().await.expect("test step");
     assert!(page.contains("16 uur per week") && page.contains("Analyseren"));
     assert_eq!(
         other_tenant
             .get(app.url(&path))
             .send()
             .await
-            .unwrap()
+            .expect("test step")
             .status(),
         404,
         "published is still only for its own organisation"
@@ -405,10 +413,10 @@ async fn posting_and_validation(backend: TestBackend) {
                 .get(url)
                 .send()
                 .await
-                .unwrap()
+                .expect("test step")
                 .text()
                 .await
-                .unwrap()
+                .expect("test step")
         }
     };
     let all = list("").await;
@@ -427,10 +435,10 @@ async fn posting_and_validation(backend: TestBackend) {
         .get(app.url("/kansen"))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(!theirs.contains("Mentor gezocht") && theirs.contains("geen open kansen"));
 
     // Editing keeps validation; another manager may not edit; HR may.
@@ -477,13 +485,13 @@ async fn eva_view(app: &TestApp, eva: &Actor, poster: &Actor, ids: &[String]) ->
             .map(|m| (&m.opportunity.id, &m.explanation))
             .collect::<Vec<_>>(),
     )
-    .unwrap();
+    .expect("test step");
     for id in ids {
         let list = mobility::shortlist(&app.db, poster, id)
             .await
             .expect("shortlist");
-        text.push_str(&serde_json::to_string(&list.suggested).unwrap());
-        text.push_str(&serde_json::to_string(&list.interested).unwrap());
+        text.push_str(&serde_json::to_string(&list.suggested).expect("test step"));
+        text.push_str(&serde_json::to_string(&list.interested).expect("test step"));
     }
     text
 }
@@ -499,10 +507,10 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
         .get(app.url("/kansen/voor-mij"))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(page.contains("zodra je aangeeft"));
 
     let analysis = published(
@@ -568,7 +576,7 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
     let poster_actor = actor(&app, &app.a.id, &people.poster.id).await;
     let mine = mobility::matches_for_me(&app.db, &eva, PageRequest::new(None, None))
         .await
-        .unwrap();
+        .expect("test step");
     assert!(mine.opted_in);
     let order: Vec<&str> = mine
         .matches
@@ -608,7 +616,7 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
     );
     let shortlist = mobility::shortlist(&app.db, &poster_actor, &coaching)
         .await
-        .unwrap();
+        .expect("test step");
     assert!(
         shortlist
             .suggested
@@ -618,7 +626,7 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
     );
     let shortlist = mobility::shortlist(&app.db, &poster_actor, &analysis)
         .await
-        .unwrap();
+        .expect("test step");
     assert_eq!(
         shortlist
             .suggested
@@ -633,10 +641,10 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
         .get(app.url("/kansen/voor-mij"))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     let first = page.find("Data-analyse").expect("analysis listed");
     let second = page.find("Teamcoach tijdelijk").expect("coaching listed");
     assert!(first < second);
@@ -646,11 +654,11 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
 
     // Changing what is not shared with everyone moves nothing.
     let before = eva_view(&app, &eva, &poster_actor, &ids).await;
-    let mut conn = app.db.acquire().await.unwrap();
+    let mut conn = app.db.acquire().await.expect("test step");
     let item = items::get_item(&mut conn, &app.a.id, &private)
         .await
-        .unwrap()
-        .unwrap();
+        .expect("test step")
+        .expect("test step");
     let changed = NewItem {
         section: "talents",
         title: "Coachen",
@@ -669,12 +677,12 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
             &changed
         )
         .await
-        .unwrap()
+        .expect("test step")
     );
     let item = items::get_item(&mut conn, &app.a.id, &team_only)
         .await
-        .unwrap()
-        .unwrap();
+        .expect("test step")
+        .expect("test step");
     let changed = NewItem {
         section: "core_qualities",
         title: "Analyseren",
@@ -693,7 +701,7 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
             &changed
         )
         .await
-        .unwrap()
+        .expect("test step")
     );
     drop(conn);
     add_item(
@@ -739,11 +747,11 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
     );
 
     // Sharing one with the whole organisation does move it (so the comparison can fail).
-    let mut conn = app.db.acquire().await.unwrap();
+    let mut conn = app.db.acquire().await.expect("test step");
     let item = items::get_item(&mut conn, &app.a.id, &private)
         .await
-        .unwrap()
-        .unwrap();
+        .expect("test step")
+        .expect("test step");
     let shared = NewItem {
         section: "talents",
         title: "Coachen",
@@ -762,20 +770,20 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
             &shared
         )
         .await
-        .unwrap()
+        .expect("test step")
     );
     drop(conn);
     assert_ne!(eva_view(&app, &eva, &poster_actor, &ids).await, before);
     let mine = mobility::matches_for_me(&app.db, &eva, PageRequest::new(None, None))
         .await
-        .unwrap();
+        .expect("test step");
     assert_eq!(
         mine.matches.items[0].opportunity.id, coaching,
         "all required talents now match"
     );
     let shortlist = mobility::shortlist(&app.db, &poster_actor, &coaching)
         .await
-        .unwrap();
+        .expect("test step");
     assert!(
         shortlist
             .suggested
@@ -784,7 +792,7 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
     );
 
     // Removing a shared item removes its influence; opting out removes Eva from suggestions.
-    let mut conn = app.db.acquire().await.unwrap();
+    let mut conn = app.db.acquire().await.expect("test step");
     items::set_deleted(
         &mut conn,
         &app.a.id,
@@ -793,7 +801,7 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
         Some("2026-01-01T00:00:00Z"),
     )
     .await
-    .unwrap();
+    .expect("test step");
     drop(conn);
     assert_eq!(eva_view(&app, &eva, &poster_actor, &ids).await, before);
     let response = app
@@ -807,7 +815,7 @@ async fn matching_reads_only_organisation_visible_items(backend: TestBackend) {
     assert_eq!(response.status(), 303);
     let shortlist = mobility::shortlist(&app.db, &poster_actor, &analysis)
         .await
-        .unwrap();
+        .expect("test step");
     assert!(shortlist.suggested.is_empty(), "opted out: not suggested");
 }
 
@@ -819,10 +827,10 @@ async fn availability_form(backend: TestBackend) {
         .get(app.url("/portfolio"))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(
         page.contains("/portfolio/beschikbaarheid"),
         "linked from the portfolio"
@@ -846,7 +854,7 @@ async fn availability_form(backend: TestBackend) {
             )
             .await;
         assert_eq!(response.status(), 422, "{hours} {date}");
-        assert!(response.text().await.unwrap().contains(message));
+        assert!(response.text().await.expect("test step").contains(message));
     }
     let response = app
         .post_form(
@@ -861,25 +869,25 @@ async fn availability_form(backend: TestBackend) {
         )
         .await;
     assert_eq!(response.status(), 303);
-    let mut conn = app.db.acquire().await.unwrap();
+    let mut conn = app.db.acquire().await.expect("test step");
     let stored = kleur_storage::availability::get(&mut conn, &app.a.id, &people.eva.id)
         .await
-        .unwrap();
+        .expect("test step");
     assert!(stored.open_to_teams && !stored.open_to_opportunities);
     assert_eq!(stored.hours_per_week, Some(12));
     assert_eq!(stored.available_from.as_deref(), Some("2027-01-04"));
     let teams = kleur_storage::availability::open_to_teams(&mut conn, &app.a.id)
         .await
-        .unwrap();
+        .expect("test step");
     assert_eq!(teams, vec![people.eva.id.clone()]);
     let page = eva
         .get(app.url("/portfolio/beschikbaarheid"))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(page.contains("value=\"12\"") && page.contains("2027-01-04"));
 }
 
@@ -910,7 +918,13 @@ async fn interest_and_withdrawal(backend: TestBackend) {
         )
         .await;
     assert_eq!(response.status(), 422);
-    assert!(response.text().await.unwrap().contains("korte motivatie"));
+    assert!(
+        response
+            .text()
+            .await
+            .expect("test step")
+            .contains("korte motivatie")
+    );
     assert!(outbox(&app).await.is_empty());
 
     let response = app
@@ -948,10 +962,10 @@ async fn interest_and_withdrawal(backend: TestBackend) {
         .get(app.url(&format!("{path}/kandidaten")))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(shortlist.contains("Eva Employee") && shortlist.contains("Ik wil dit graag leren."));
     assert!(shortlist.contains("Finn Fijn"));
 
@@ -964,20 +978,20 @@ async fn interest_and_withdrawal(backend: TestBackend) {
         .get(app.url(&format!("{path}/kandidaten")))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(!shortlist.contains("Eva Employee") && !shortlist.contains("Ik wil dit graag leren."));
     assert!(shortlist.contains("Finn Fijn"));
     let page = eva
         .get(app.url(&path))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(
         page.contains("Interesse tonen"),
         "she may express interest again"
@@ -1032,15 +1046,15 @@ async fn interest_and_withdrawal(backend: TestBackend) {
     assert_eq!(response.status(), 303);
     let mail = outbox(&app).await;
     assert_eq!(mail.len(), before + 1);
-    assert_eq!(mail.last().unwrap().0, people.finn.email);
+    assert_eq!(mail.last().expect("test step").0, people.finn.email);
     let page = eva
         .get(app.url(&path))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(
         page.contains("Ingevuld")
             && page.contains("Finn Fijn")
@@ -1055,7 +1069,13 @@ async fn interest_and_withdrawal(backend: TestBackend) {
         )
         .await;
     assert_eq!(response.status(), 422);
-    assert!(response.text().await.unwrap().contains("niet (meer) open"));
+    assert!(
+        response
+            .text()
+            .await
+            .expect("test step")
+            .contains("niet (meer) open")
+    );
 
     // Closed: likewise no interest.
     let closed = published(&app, &poster, "Gesloten kans", "vacancy", &[], &[]).await;
@@ -1077,11 +1097,11 @@ async fn interest_and_withdrawal(backend: TestBackend) {
         )
         .await;
     assert_eq!(response.status(), 422);
-    let mut conn = app.db.acquire().await.unwrap();
+    let mut conn = app.db.acquire().await.expect("test step");
     assert!(
         store::interest_of(&mut conn, &app.a.id, &closed, &people.eva.id)
             .await
-            .unwrap()
+            .expect("test step")
             .is_none()
     );
 }
@@ -1123,9 +1143,9 @@ async fn shortlist_permissions(backend: TestBackend) {
         ("other manager", &other_manager, 403),
         ("other tenant's HR", &other_tenant, 404),
     ] {
-        let response = client.get(app.url(&path)).send().await.unwrap();
+        let response = client.get(app.url(&path)).send().await.expect("test step");
         assert_eq!(response.status(), status, "{label}");
-        let text = response.text().await.unwrap();
+        let text = response.text().await.expect("test step");
         assert_eq!(
             text.contains("Graag mee"),
             status == 200,
@@ -1169,15 +1189,15 @@ async fn shortlist_permissions(backend: TestBackend) {
     assert_eq!(response.status(), 303);
     let mail = outbox(&app).await;
     assert_eq!(mail.len(), before + 1, "one invitation mail, not two");
-    assert_eq!(mail.last().unwrap().0, people.finn.email);
+    assert_eq!(mail.last().expect("test step").0, people.finn.email);
     let page = poster
         .get(app.url(&path))
         .send()
         .await
-        .unwrap()
+        .expect("test step")
         .text()
         .await
-        .unwrap();
+        .expect("test step");
     assert!(page.contains("Finn Fijn") && page.contains("Uitgenodigd"));
 
     // The other tenant's API or pages cannot act on it either.

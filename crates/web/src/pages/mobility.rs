@@ -130,7 +130,7 @@ async fn talent_options(
         .map(|e| SelectOption {
             value: e.key.clone(),
             label: e.name(locale).to_owned(),
-            selected: selected.iter().any(|s| *s == e.key),
+            selected: selected.contains(&e.key),
         })
         .collect())
 }
