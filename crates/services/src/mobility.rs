@@ -1214,35 +1214,22 @@ pub async fn shortlist(db: &Db, actor: &Actor, id: &str) -> Result<Shortlist> {
         MATCHED_VISIBILITY.as_str(),
     )
     .await?;
-    let by_owner = group(&opted_items);
-    let pool: Vec<&Candidate> = opted_in
-        .iter()
+    let pool: Vec<Candidate> = opted_in
+        .into_iter()
         .filter(|c| {
             c.person_id != opportunity.poster_id
                 && !interests.iter().any(|i| i.person_id == c.person_id)
                 && !invited.contains(&c.person_id)
         })
         .collect();
-    let profiles: Vec<Profile> = pool
-        .iter()
-        .map(|c| {
-            wants.profile(
-                by_owner.get(c.person_id.as_str()).unwrap_or(&empty),
-                Some(c),
-            )
-        })
-        .collect();
-    let suggested = wants
-        .matcher
-        .rank(&profiles, SUGGESTIONS_MAX, true)
+    let suggested = suggest(&opportunity, &talents, &pool, &opted_items, SUGGESTIONS_MAX)
         .into_iter()
-        .map(|(index, _)| {
-            let candidate = pool[index];
-            candidacy(
-                candidate,
-                by_owner.get(candidate.person_id.as_str()).unwrap_or(&empty),
-                None,
-            )
+        .map(|(index, explanation)| Candidacy {
+            person_id: pool[index].person_id.clone(),
+            display_name: pool[index].display_name.clone(),
+            explanation,
+            motivation: None,
+            invited: false,
         })
         .collect();
     Ok(Shortlist {
@@ -1251,6 +1238,36 @@ pub async fn shortlist(db: &Db, actor: &Actor, id: &str) -> Result<Shortlist> {
         suggested,
         invited_only,
     })
+}
+
+/// The best `limit` of `pool` for the opportunity, best first, each explained: only people with
+/// a matching talent or ambition. `items` are the matchable items (organisation-visible, see
+/// [`kleur_domain::mobility`]) of the pool, in any order; items of others are ignored.
+pub fn suggest(
+    opportunity: &Opportunity,
+    talents: &[WantedTalent],
+    pool: &[Candidate],
+    items: &[MatchItem],
+    limit: usize,
+) -> Vec<(usize, Explanation)> {
+    let talent_refs: Vec<&WantedTalent> = talents
+        .iter()
+        .filter(|t| t.opportunity_id == opportunity.id)
+        .collect();
+    let wants = Wants::new(opportunity, &talent_refs);
+    let by_owner = group(items);
+    let empty: Vec<&MatchItem> = Vec::new();
+    let items_of = |c: &Candidate| by_owner.get(c.person_id.as_str()).unwrap_or(&empty);
+    let profiles: Vec<Profile> = pool
+        .iter()
+        .map(|c| wants.profile(items_of(c), Some(c)))
+        .collect();
+    wants
+        .matcher
+        .rank(&profiles, limit, true)
+        .into_iter()
+        .map(|(index, fit)| (index, wants.explain(&fit, items_of(&pool[index]))))
+        .collect()
 }
 
 /// Invites someone on the shortlist (interested or opted in to be found) to apply, by mail.
