@@ -42,10 +42,11 @@ pub fn suppress(counts: &[Vec<u32>], threshold: Threshold) -> SafeTable {
         "a table has rows of equal length"
     );
     let small = |value: u32| value > 0 && (value as usize) < threshold.get();
-    let mut hidden: Vec<Vec<bool>> = counts
+    let primary: Vec<Vec<bool>> = counts
         .iter()
         .map(|row| row.iter().map(|&v| small(v)).collect())
         .collect();
+    let mut hidden = primary.clone();
     let mut lines: Vec<Line> = Vec::with_capacity(rows + columns + 1);
     for (r, row) in counts.iter().enumerate() {
         lines.push(Line {
@@ -68,22 +69,32 @@ pub fn suppress(counts: &[Vec<u32>], threshold: Threshold) -> SafeTable {
         total: counts.iter().flatten().sum(),
         shown: true,
     });
+    // A total is a group too: a small one is not shown either.
+    for line in lines.iter_mut() {
+        if small(line.total) {
+            line.shown = false;
+        }
+    }
 
     loop {
-        // Complementary cells: a shown total with exactly one suppressed cell gives it away, so
-        // the smallest other non-zero cell goes too; with none left, the total goes.
+        // Complementary cells: a shown total with exactly one suppressed cell gives it away.
+        // For a small cell the smallest other non-zero cell goes too; for a cell that was
+        // itself hidden as a partner (or with no partner left) the total goes instead, so the
+        // hiding does not cascade through the whole table.
         let mut changed = true;
         while changed {
             changed = false;
             for line in lines.iter_mut().filter(|l| l.shown) {
-                let suppressed = line.cells.iter().filter(|&&(r, c)| hidden[r][c]).count();
-                if suppressed != 1 {
+                let suppressed: Vec<&(usize, usize)> =
+                    line.cells.iter().filter(|&&(r, c)| hidden[r][c]).collect();
+                let [(only_r, only_c)] = suppressed[..] else {
                     continue;
-                }
+                };
                 let partner = line
                     .cells
                     .iter()
                     .filter(|&&(r, c)| !hidden[r][c] && counts[r][c] > 0)
+                    .filter(|_| primary[*only_r][*only_c])
                     .min_by_key(|&&(r, c)| (counts[r][c], r, c));
                 match partner {
                     Some(&(r, c)) => hidden[r][c] = true,
@@ -166,12 +177,43 @@ fn derivable_cells(
         .filter(|(members, _)| !members.is_empty())
         .collect();
     let mut found: Vec<usize> = linear_determined(unknowns.len(), &equations);
-    for i in bound_determined(unknowns.len(), &equations) {
+    for i in bound_determined(unknowns.len(), &with_differences(equations)) {
         if !found.contains(&i) {
             found.push(i);
         }
     }
     found.into_iter().map(|i| unknowns[i]).collect()
+}
+
+/// Adds the differences of nested equations (a total minus a total inside it, such as the grand
+/// total minus a row), which give bounds on the cells in between.
+fn with_differences(mut equations: Vec<(Vec<usize>, i64)>) -> Vec<(Vec<usize>, i64)> {
+    const MAX_EQUATIONS: usize = 2_000;
+    for (members, _) in equations.iter_mut() {
+        members.sort_unstable();
+    }
+    let mut next = 0;
+    while next < equations.len() && equations.len() < MAX_EQUATIONS {
+        let (outer, outer_total) = equations[next].clone();
+        let mut found = Vec::new();
+        for (inner, inner_total) in &equations {
+            if inner.len() < outer.len() && inner.iter().all(|m| outer.binary_search(m).is_ok()) {
+                let rest: Vec<usize> = outer
+                    .iter()
+                    .copied()
+                    .filter(|m| inner.binary_search(m).is_err())
+                    .collect();
+                found.push((rest, outer_total - inner_total));
+            }
+        }
+        for equation in found {
+            if !equations.iter().any(|(m, _)| *m == equation.0) {
+                equations.push(equation);
+            }
+        }
+        next += 1;
+    }
+    equations
 }
 
 /// Unknowns whose value follows from the equations alone: unit vectors in their row space.
@@ -381,7 +423,7 @@ mod tests {
     }
 
     fn small_table() -> impl Strategy<Value = Vec<Vec<u32>>> {
-        (2usize..=3, 2usize..=3).prop_flat_map(|(rows, columns)| {
+        (2usize..=4, 2usize..=4).prop_flat_map(|(rows, columns)| {
             prop::collection::vec(
                 prop::collection::vec(
                     prop::sample::select(vec![0u32, 0, 1, 1, 2, 3, 4, 6]),
@@ -415,6 +457,10 @@ mod tests {
             let seen = possible_values(&table, cap);
             for (i, values) in seen.iter().enumerate() {
                 prop_assert!(values.len() >= 2, "hidden cell {} has a single possible value {:?} in {:?} -> {:?}", i, values, counts, table);
+            }
+            // No shown total is a small group either.
+            for total in table.row_totals.iter().chain(&table.column_totals).chain(std::iter::once(&table.grand_total)).flatten() {
+                prop_assert!(*total == 0 || *total as usize >= threshold.get());
             }
             // Each shown total with a hidden cell has at least two.
             for (r, total) in table.row_totals.iter().enumerate() {

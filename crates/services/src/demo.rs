@@ -441,6 +441,13 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
     if let Some(sanne) = rows.iter().find(|p| p.email == login_email(2)) {
         crate::feedback::seed_demo_open(db, id, &sanne.id).await?;
     }
+    // Themed, dated sharing for organisation insight and people open to project teams.
+    let login_ids: Vec<String> = rows
+        .iter()
+        .take(LOGINS.len())
+        .map(|p| p.id.clone())
+        .collect();
+    crate::demo_talent::seed(db, id, &login_ids).await?;
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod catalogue;
 pub mod demo;
 pub mod demo_content;
+pub mod demo_talent;
 pub mod error;
 pub mod feedback;
 pub mod goals;
@@ -14,6 +15,7 @@ pub mod mail;
 pub mod people;
 pub mod portfolio;
 pub mod secret;
+pub mod talent;
 
 pub use actor::Actor;
 pub use error::{FieldError, ServiceError};
