@@ -63,10 +63,10 @@ fn bench(c: &mut Criterion) {
         b.iter(|| individual_scores(black_box(&request), black_box(&candidates)))
     });
     group.bench_function("propose", |b| {
-        b.iter(|| propose(black_box(&request), black_box(&candidates)).unwrap())
+        b.iter(|| propose(black_box(&request), black_box(&candidates)).expect("feasible"))
     });
     group.bench_function("heuristic", |b| {
-        b.iter(|| heuristic(black_box(&request), black_box(&candidates)).unwrap())
+        b.iter(|| heuristic(black_box(&request), black_box(&candidates)).expect("feasible"))
     });
     group.finish();
 }

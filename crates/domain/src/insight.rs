@@ -240,11 +240,12 @@ fn linear_determined(unknowns: usize, equations: &[(Vec<usize>, i64)]) -> Vec<us
         for value in matrix[next].iter_mut() {
             *value /= factor;
         }
-        for r in 0..matrix.len() {
-            if r != next && matrix[r][column].abs() > 1e-9 {
-                let scale = matrix[r][column];
-                for k in 0..unknowns {
-                    matrix[r][k] -= scale * matrix[next][k];
+        let pivot_row = matrix[next].clone();
+        for (r, row) in matrix.iter_mut().enumerate() {
+            if r != next && row[column].abs() > 1e-9 {
+                let scale = row[column];
+                for (value, pivot_value) in row.iter_mut().zip(&pivot_row) {
+                    *value -= scale * pivot_value;
                 }
             }
         }
@@ -258,8 +259,8 @@ fn linear_determined(unknowns: usize, equations: &[(Vec<usize>, i64)]) -> Vec<us
             for &(row, column) in &pivots {
                 let scale = vector[column];
                 if scale.abs() > 1e-9 {
-                    for k in 0..unknowns {
-                        vector[k] -= scale * matrix[row][k];
+                    for (value, pivot_value) in vector.iter_mut().zip(&matrix[row]) {
+                        *value -= scale * pivot_value;
                     }
                 }
             }
@@ -374,7 +375,11 @@ mod tests {
                 for &(r, c) in cells {
                     match table.cells[r][c] {
                         Some(v) => sum += v,
-                        None => match values[unknowns.iter().position(|u| *u == (r, c)).unwrap()] {
+                        None => match values[unknowns
+                            .iter()
+                            .position(|u| *u == (r, c))
+                            .expect("test value")]
+                        {
                             Some(v) => sum += v,
                             None => open += 1,
                         },
@@ -439,7 +444,7 @@ mod tests {
 
         #[test]
         fn no_suppressed_cell_is_derivable(counts in small_table(), threshold in 2u8..=4) {
-            let threshold = Threshold::new(threshold).unwrap();
+            let threshold = Threshold::new(threshold).expect("test value");
             let table = suppress(&counts, threshold);
             // Every small cell is hidden, every shown value is the true one.
             for (r, row) in counts.iter().enumerate() {

@@ -134,7 +134,7 @@ impl Proposal {
             .filter(|(_, c)| **c > 0)
             .map(|(r, _)| u32::from(r.weight))
             .sum();
-        if total == 0 { 0 } else { covered * 100 / total }
+        (covered * 100).checked_div(total).unwrap_or(0)
     }
 
     /// Indices of requirements nobody in the team covers.
@@ -790,7 +790,7 @@ mod tests {
             size: 2,
             constraints: Constraints::default(),
         };
-        let proposal = propose(&request, &candidates).unwrap();
+        let proposal = propose(&request, &candidates).expect("test value");
         let ids: Vec<&str> = proposal.members.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["ana", "cor"]);
         assert_eq!(proposal.members[0].unique, [0, 1]);
@@ -814,7 +814,7 @@ mod tests {
             size: 1,
             constraints: Constraints::default(),
         };
-        let proposal = propose(&request, &candidates).unwrap();
+        let proposal = propose(&request, &candidates).expect("test value");
         assert_eq!(proposal.score, 0);
         assert_eq!(proposal.gaps(), [0]);
     }
@@ -937,7 +937,7 @@ mod tests {
                         if let Some(max) = request.constraints.max_per_unit {
                             let mut per_unit: HashMap<&str, usize> = HashMap::new();
                             for id in &ids {
-                                let unit = candidates.iter().find(|c| c.id == *id).unwrap().unit.as_deref().unwrap();
+                                let unit = candidates.iter().find(|c| c.id == *id).expect("test value").unit.as_deref().expect("test value");
                                 *per_unit.entry(unit).or_default() += 1;
                             }
                             prop_assert!(per_unit.values().all(|n| *n <= max));

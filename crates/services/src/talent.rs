@@ -319,11 +319,9 @@ pub async fn propose(db: &Db, actor: &Actor, input: &TeamInput) -> Result<TeamPr
     }
     let proposal = team_builder::propose(&request, &candidates).map_err(build_error)?;
     let percent_of = |score: u64| {
-        if proposal.score == 0 {
-            100
-        } else {
-            (score * 100 / proposal.score) as u32
-        }
+        (score * 100)
+            .checked_div(proposal.score)
+            .map_or(100, |p| p as u32)
     };
     let key = |i: &usize| request.requirements[*i].key.clone();
     let name = |id: &str| names.get(id).map(|n| n.0.clone()).unwrap_or_default();
