@@ -8,12 +8,14 @@ pub mod email;
 pub mod feedback;
 pub mod goals;
 pub mod import;
+pub mod insight;
 pub mod locale;
 pub mod mobility;
 pub mod paging;
 pub mod person;
 pub mod portfolio;
 pub mod role;
+pub mod team_builder;
 pub mod unit;
 
 pub use email::Email;

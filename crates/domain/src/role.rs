@@ -92,6 +92,16 @@ impl Roles {
         self.has(Role::Administrator) || self.has(Role::HrAdviser)
     }
 
+    /// Who may use the team builder: whoever forms project teams.
+    pub fn can_build_teams(&self) -> bool {
+        self.has(Role::Manager) || self.has(Role::HrAdviser) || self.has(Role::Management)
+    }
+
+    /// Who may see organisation insight (aggregates only).
+    pub fn can_see_insight(&self) -> bool {
+        self.has(Role::HrAdviser) || self.has(Role::Management)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = Role> + '_ {
         self.0.iter().copied()
     }

@@ -443,6 +443,13 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
     }
     // Availability, open opportunities and interest for internal mobility.
     crate::demo_mobility::seed_demo(db, id).await?;
+    // Themed, dated sharing for organisation insight and people open to project teams.
+    let login_ids: Vec<String> = rows
+        .iter()
+        .take(LOGINS.len())
+        .map(|p| p.id.clone())
+        .collect();
+    crate::demo_talent::seed(db, id, &login_ids).await?;
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

@@ -7,6 +7,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod demo_content;
 pub mod demo_mobility;
+pub mod demo_talent;
 pub mod error;
 pub mod feedback;
 pub mod goals;
@@ -16,6 +17,7 @@ pub mod mobility;
 pub mod people;
 pub mod portfolio;
 pub mod secret;
+pub mod talent;
 
 pub use actor::Actor;
 pub use error::{FieldError, ServiceError};

@@ -15,6 +15,7 @@ pub mod org;
 pub mod outbox;
 pub mod people;
 pub mod portfolio;
+pub mod talent;
 
 use std::str::FromStr;
 use std::time::Duration;

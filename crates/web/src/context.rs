@@ -56,6 +56,9 @@ pub struct Page {
     pub user_name: Option<String>,
     pub can_manage_people: bool,
     pub is_admin: bool,
+    /// Team builder and organisation insight in the navigation.
+    pub can_build_teams: bool,
+    pub can_see_insight: bool,
     /// The key of the main navigation item this page belongs to.
     pub section: &'static str,
     /// A confirmation to show at the top of the page (a translation key).
@@ -72,6 +75,8 @@ impl Page {
             user_name: actor.map(|a| a.display_name.clone()),
             can_manage_people: actor.is_some_and(|a| a.roles.can_manage_people()),
             is_admin: actor.is_some_and(|a| a.roles.has(Role::Administrator)),
+            can_build_teams: actor.is_some_and(|a| a.roles.can_build_teams()),
+            can_see_insight: actor.is_some_and(|a| a.roles.can_see_insight()),
             section,
             notice: None,
         }

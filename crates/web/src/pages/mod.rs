@@ -9,6 +9,7 @@ pub mod goals;
 mod home;
 pub mod mobility;
 pub mod portfolio;
+mod talent;
 
 use askama::Template;
 use axum::Router;
@@ -161,6 +162,8 @@ pub fn routes() -> Router<AppState> {
             "/beheer/catalogus/{key}/terugzetten",
             post(catalogue::restore),
         )
+        .route("/teams/samenstellen", get(talent::team_builder))
+        .route("/inzicht", get(talent::insight))
         .route("/beheer/e-mail", get(admin::mail))
         .route("/beheer/e-mail/{id}", get(admin::mail_message))
         .fallback(|| async { StatusCode::NOT_FOUND })
