@@ -13,6 +13,7 @@ pub mod paging;
 pub mod person;
 pub mod portfolio;
 pub mod role;
+pub mod search;
 pub mod unit;
 
 pub use email::Email;
