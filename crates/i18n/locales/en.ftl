@@ -688,3 +688,79 @@ feedback-shared-no = Only you see this result. You can share it with your manage
 feedback-share = Share with my manager
 feedback-share-stop = Stop sharing
 error-feedback-not-closed = You can share a result only once the round is closed.
+
+## Talent directory and team talent map
+nav-directory = Find talents
+directory-title = Find talents
+directory-intro = Find colleagues by talent, core quality, passion, experience or free text. You only see what colleagues shared with you.
+directory-query = Search words
+directory-query-hint = For example: analysing, collaboration, coaching environment act. Every word must match.
+directory-section = Search in
+directory-section-all = Everything shared
+directory-unit = Unit (including the units below it)
+directory-unit-all = The whole organisation
+directory-available = Only people open to project teams
+directory-submit = Search
+directory-map-link = View a team's talent map
+directory-results = Results
+directory-count = { $count ->
+    [one] 1 colleague found
+   *[other] { $count } colleagues found
+}
+directory-expanded = Also searched for: { $names }.
+directory-empty = Nobody found. Try another word or fewer filters.
+directory-badge-available = Available for project teams
+directory-hours = { $hours } hours a week
+directory-from = from { $date }
+directory-why = Why this colleague:
+directory-strength = strength { $level } of 5
+directory-choose = Choose { $name } for the talent map
+directory-map-chosen = Talent map of the chosen colleagues
+directory-error-unit = Choose a unit from the list.
+directory-error-too-many = Choose at most 60 colleagues for a talent map.
+directory-map-title = Talent map
+directory-map-intro = Which talents and core qualities a team has, how strongly, in how many people, and what is still missing. Built from what colleagues shared with you.
+directory-map-unit = Team or unit
+directory-map-my-unit = My own team
+directory-map-sub-units = Including the units below it
+directory-map-show = Show map
+directory-map-reports = People I manage
+directory-map-back = Back to finding talents
+directory-map-chosen-title = Chosen colleagues
+directory-map-count = { $count ->
+    [one] 1 person on the map.
+   *[other] { $count } people on the map.
+}
+directory-map-cut = The selection has { $total } people; the map shows the first 60 by name. Choose a smaller unit.
+directory-map-empty = There is nobody in this selection (yet).
+directory-map-nothing-shared = Nobody in this selection shared talents from the catalogue with you.
+directory-map-gaps = What the team needs and still lacks
+directory-map-min-level = at least level { $level }
+directory-map-heatmap = Heatmap: people and talents
+directory-map-heatmap-desc = One row per person, one column per talent. The darker the square, the stronger the person rates the talent themselves (1 to 5); a tick means shared without a rating. The tables below hold the same data.
+directory-map-coverage = Coverage per talent
+directory-map-coverage-caption = Per talent: how many people share it, the highest and average rating, and whether the team needs it
+directory-map-col-talent = Talent
+directory-map-col-kind = Kind
+directory-map-col-holders = People
+directory-map-col-best = Highest
+directory-map-col-average = Average
+directory-map-col-needed = Needed
+directory-map-col-person = Person
+directory-map-gap = Missing
+directory-map-gap-short = missing
+directory-map-covered = Present
+directory-map-table = The heatmap as a table
+directory-map-table-caption = Per person and talent: their own rating (1 to 5), or "shared" without a rating
+directory-map-shared = shared
+directory-map-not-shared = not shared
+directory-kind-talent = Talent
+directory-kind-core-quality = Core quality
+directory-needs-title = What this team needs
+directory-needs-intro = Record which talents the team needs, with a minimum level if you like. The map then shows what is missing.
+directory-needs-remove = { $name } no longer needed
+directory-needs-talent = Talent or core quality
+directory-needs-level = Minimum level
+directory-needs-any-level = Any level
+directory-needs-add = Add
+directory-needs-saved = The talents the team needs have been updated.

@@ -688,3 +688,79 @@ feedback-shared-no = Alleen jij ziet dit resultaat. Je kunt het delen met je lei
 feedback-share = Delen met mijn leidinggevende
 feedback-share-stop = Niet meer delen
 error-feedback-not-closed = Je kunt een resultaat pas delen als de ronde gesloten is.
+
+## Talent directory and team talent map
+nav-directory = Talenten zoeken
+directory-title = Talenten zoeken
+directory-intro = Vind collega's op talent, kernkwaliteit, passie, ervaring of vrije tekst. Je ziet alleen wat collega's met jou hebben gedeeld.
+directory-query = Zoekwoorden
+directory-query-hint = Bijvoorbeeld: analyseren, samenwerking, coaching Omgevingswet. Alle woorden moeten voorkomen.
+directory-section = Zoek in
+directory-section-all = Alles wat gedeeld is
+directory-unit = Onderdeel (met de onderdelen eronder)
+directory-unit-all = De hele organisatie
+directory-available = Alleen wie openstaat voor projectteams
+directory-submit = Zoeken
+directory-map-link = Talentenkaart van een team bekijken
+directory-results = Resultaten
+directory-count = { $count ->
+    [one] 1 collega gevonden
+   *[other] { $count } collega's gevonden
+}
+directory-expanded = Ook gezocht op: { $names }.
+directory-empty = Niemand gevonden. Probeer een ander woord of minder filters.
+directory-badge-available = Beschikbaar voor projectteams
+directory-hours = { $hours } uur per week
+directory-from = vanaf { $date }
+directory-why = Waarom deze collega:
+directory-strength = sterkte { $level } van 5
+directory-choose = { $name } kiezen voor de talentenkaart
+directory-map-chosen = Talentenkaart van de gekozen collega's
+directory-error-unit = Kies een onderdeel uit de lijst.
+directory-error-too-many = Kies hoogstens 60 collega's voor een talentenkaart.
+directory-map-title = Talentenkaart
+directory-map-intro = Welke talenten en kernkwaliteiten een team heeft, hoe sterk, bij hoeveel mensen, en wat nog ontbreekt. Gebouwd uit wat collega's met jou hebben gedeeld.
+directory-map-unit = Team of onderdeel
+directory-map-my-unit = Mijn eigen team
+directory-map-sub-units = Met de onderdelen eronder
+directory-map-show = Kaart tonen
+directory-map-reports = Mensen die ik leid
+directory-map-back = Terug naar talenten zoeken
+directory-map-chosen-title = Gekozen collega's
+directory-map-count = { $count ->
+    [one] 1 persoon op de kaart.
+   *[other] { $count } mensen op de kaart.
+}
+directory-map-cut = De selectie heeft { $total } mensen; de kaart toont de eerste 60 op naam. Kies een kleiner onderdeel.
+directory-map-empty = Er staat (nog) niemand in deze selectie.
+directory-map-nothing-shared = Niemand in deze selectie heeft talenten uit de catalogus met jou gedeeld.
+directory-map-gaps = Wat het team nodig heeft en nog mist
+directory-map-min-level = minstens niveau { $level }
+directory-map-heatmap = Warmtekaart: mensen en talenten
+directory-map-heatmap-desc = Een rij per persoon, een kolom per talent. Hoe donkerder het vak, hoe sterker de persoon het talent zelf inschat (1 tot 5); een vinkje betekent gedeeld zonder inschatting. Dezelfde gegevens staan in de tabellen hieronder.
+directory-map-coverage = Dekking per talent
+directory-map-coverage-caption = Per talent: hoeveel mensen het delen, de hoogste en gemiddelde inschatting, en of het team het nodig heeft
+directory-map-col-talent = Talent
+directory-map-col-kind = Soort
+directory-map-col-holders = Mensen
+directory-map-col-best = Hoogste
+directory-map-col-average = Gemiddeld
+directory-map-col-needed = Nodig
+directory-map-col-person = Persoon
+directory-map-gap = Ontbreekt
+directory-map-gap-short = ontbreekt
+directory-map-covered = Aanwezig
+directory-map-table = De warmtekaart als tabel
+directory-map-table-caption = Per persoon en talent: de eigen inschatting (1 tot 5), of "gedeeld" zonder inschatting
+directory-map-shared = gedeeld
+directory-map-not-shared = niet gedeeld
+directory-kind-talent = Talent
+directory-kind-core-quality = Kernkwaliteit
+directory-needs-title = Wat dit team nodig heeft
+directory-needs-intro = Leg vast welke talenten het team nodig heeft, eventueel met een minimaal niveau. De kaart laat dan zien wat ontbreekt.
+directory-needs-remove = { $name } niet meer nodig
+directory-needs-talent = Talent of kernkwaliteit
+directory-needs-level = Minimaal niveau
+directory-needs-any-level = Elk niveau
+directory-needs-add = Toevoegen
+directory-needs-saved = De talenten die het team nodig heeft zijn bijgewerkt.

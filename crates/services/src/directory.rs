@@ -140,7 +140,7 @@ async fn unit_filter(conn: &mut Conn, actor: &Actor, unit_id: &str) -> Result<Op
     }
     match org::get_unit(conn, &actor.organisation_id, unit_id).await? {
         Some(unit) => Ok(Some((unit.id, unit.path_key))),
-        None => Err(ServiceError::invalid("unit", "directory-error-unit")),
+        None => Err(ServiceError::invalid("onderdeel", "directory-error-unit")),
     }
 }
 
@@ -158,7 +158,7 @@ pub async fn search(
     }
     let section = input.section.trim();
     if !section.is_empty() && !SEARCH_SECTIONS.contains(&section) {
-        return Err(ServiceError::invalid("section", "error-section"));
+        return Err(ServiceError::invalid("sectie", "error-section"));
     }
     let mut conn = db.acquire().await?;
     let unit = unit_filter(&mut conn, actor, &input.unit_id).await?;
@@ -515,7 +515,7 @@ pub async fn set_needed_talent(
 ) -> Result<()> {
     let min_level = match kleur_domain::portfolio::parse_rating(min_level) {
         Ok(level) => level.map(i64::from),
-        Err(_) => return Err(ServiceError::invalid("min_level", "error-rating")),
+        Err(_) => return Err(ServiceError::invalid("niveau", "error-rating")),
     };
     let mut tx = db.begin().await?;
     let unit = org::get_unit(&mut tx, &actor.organisation_id, unit_id)
