@@ -24,9 +24,9 @@ pub const MAX_QUERY_WORDS: usize = 8;
 const STOP_WORDS: &[&str] = &[
     "aan", "al", "als", "and", "at", "bij", "by", "dan", "dat", "de", "den", "der", "des", "die",
     "dit", "door", "een", "en", "er", "for", "from", "het", "hij", "hoe", "ik", "in", "is", "je",
-    "maar", "me", "met", "mijn", "na", "naar", "niet", "of", "om", "on", "ook", "op", "or",
-    "over", "te", "the", "to", "tot", "uit", "van", "voor", "was", "wat", "we", "wel", "when",
-    "with", "zijn", "ze", "zo",
+    "maar", "me", "met", "mijn", "na", "naar", "niet", "of", "om", "on", "ook", "op", "or", "over",
+    "te", "the", "to", "tot", "uit", "van", "voor", "was", "wat", "we", "wel", "when", "with",
+    "zijn", "ze", "zo",
 ];
 
 /// The stem of one folded word.
@@ -239,7 +239,10 @@ mod tests {
     #[test]
     fn dutch_stemming_on_real_words() {
         assert_eq!(stem("gemeente"), stem("gemeenten"));
-        assert!(matches("gemeente", "Tien jaar bij de gemeenten Elderveen en Dalen"));
+        assert!(matches(
+            "gemeente",
+            "Tien jaar bij de gemeenten Elderveen en Dalen"
+        ));
         assert!(matches("gemeenten", "Adviseur bij de gemeente"));
         assert_eq!(stem("samenwerken"), stem("samenwerking"));
         assert!(matches("samenwerking", "Ik kan goed samenwerken"));
@@ -255,7 +258,11 @@ mod tests {
         // The catalogue names coachen "Coaching" in English, so the query expands to it.
         let expanded = Query::parse("coaching", &catalogue());
         assert!(expanded.groups[0].terms.contains("coach"));
-        assert!(expanded.groups[0].terms.contains(&catalogue_term("coachen")));
+        assert!(
+            expanded.groups[0]
+                .terms
+                .contains(&catalogue_term("coachen"))
+        );
         assert!(!terms("Ik kan goed coachen").is_disjoint(&expanded.groups[0].terms));
     }
 

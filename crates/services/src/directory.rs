@@ -6,7 +6,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use kleur_domain::search::{ExpansionEntry, Query, Segment, excerpt, highlight};
 use kleur_domain::{Locale, Page, PageRequest, Role};
-use kleur_storage::search::{self as store, Hit, Member, NeededTalent, SearchFilter, Selection, Viewer};
+use kleur_storage::search::{
+    self as store, Hit, Member, NeededTalent, SearchFilter, Selection, Viewer,
+};
 use kleur_storage::{Conn, Db, org, people};
 
 use crate::{Actor, Result, ServiceError};
@@ -133,7 +135,11 @@ async fn viewer_unit(conn: &mut Conn, actor: &Actor) -> Result<Option<String>> {
 
 /// The unit filter: the unit's id and path key, or a field error for a unit not in this
 /// organisation.
-async fn unit_filter(conn: &mut Conn, actor: &Actor, unit_id: &str) -> Result<Option<(String, String)>> {
+async fn unit_filter(
+    conn: &mut Conn,
+    actor: &Actor,
+    unit_id: &str,
+) -> Result<Option<(String, String)>> {
     let unit_id = unit_id.trim();
     if unit_id.is_empty() {
         return Ok(None);
@@ -234,7 +240,10 @@ pub async fn search(
         // The body, or else the story around a talent, whichever has the words.
         let text = [
             item.body.as_str(),
-            details.get("situation").and_then(|v| v.as_str()).unwrap_or(""),
+            details
+                .get("situation")
+                .and_then(|v| v.as_str())
+                .unwrap_or(""),
             details.get("result").and_then(|v| v.as_str()).unwrap_or(""),
         ]
         .into_iter()
@@ -284,7 +293,10 @@ pub enum MapScope {
     /// The actor's own unit.
     MyUnit,
     /// A unit, with or without its sub-units.
-    Unit { unit_id: String, with_sub_units: bool },
+    Unit {
+        unit_id: String,
+        with_sub_units: bool,
+    },
     /// The people the actor manages.
     MyReports,
     /// People chosen by id (from the directory).
@@ -394,8 +406,13 @@ pub async fn talent_map(
             (None, Selection::People(ids.clone()))
         }
     };
-    let (members, total_members) =
-        store::members(&mut conn, &actor.organisation_id, &selection, MAP_PEOPLE_MAX).await?;
+    let (members, total_members) = store::members(
+        &mut conn,
+        &actor.organisation_id,
+        &selection,
+        MAP_PEOPLE_MAX,
+    )
+    .await?;
     let viewer = Viewer {
         person_id: &actor.person_id,
         unit_id: own_unit.as_deref(),

@@ -568,7 +568,14 @@ pub async fn restore_item(db: &Db, actor: &Actor, item_id: &str) -> Result<()> {
         .await?
         .filter(|i| i.owner_id == actor.person_id && i.deleted_at.is_some())
         .ok_or(ServiceError::NotFound)?;
-    store::set_deleted(&mut tx, &actor.organisation_id, &actor.person_id, item_id, None).await?;
+    store::set_deleted(
+        &mut tx,
+        &actor.organisation_id,
+        &actor.person_id,
+        item_id,
+        None,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -406,8 +406,10 @@ pub async fn insert_items_bulk(
     const PER_STATEMENT: usize = 200;
     let now = now();
     // Demo text repeats a lot: the terms of each distinct text are worked out once.
-    let mut terms_of: std::collections::HashMap<(&str, &str, &str, &str, Option<&str>), Vec<(String, i64)>> =
-        std::collections::HashMap::new();
+    let mut terms_of: std::collections::HashMap<
+        (&str, &str, &str, &str, Option<&str>),
+        Vec<(String, i64)>,
+    > = std::collections::HashMap::new();
     let mut indexed = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(PER_STATEMENT) {
         let mut sql = String::from(
@@ -435,9 +437,7 @@ pub async fn insert_items_bulk(
             );
             let terms = terms_of
                 .entry(key)
-                .or_insert_with(|| {
-                    crate::search::item_terms(key.0, key.1, key.2, key.3, key.4)
-                })
+                .or_insert_with(|| crate::search::item_terms(key.0, key.1, key.2, key.3, key.4))
                 .clone();
             if !terms.is_empty() {
                 indexed.push(crate::search::IndexedItem {

@@ -85,7 +85,11 @@ pub struct IndexedItem {
 }
 
 /// Inserts the terms of many items (whose old terms are already gone) with few statements.
-pub async fn index_bulk(conn: &mut Conn, organisation_id: &str, items: &[IndexedItem]) -> Result<()> {
+pub async fn index_bulk(
+    conn: &mut Conn,
+    organisation_id: &str,
+    items: &[IndexedItem],
+) -> Result<()> {
     const PER_STATEMENT: usize = 400;
     let rows: Vec<(&IndexedItem, &(String, i64))> = items
         .iter()
@@ -366,15 +370,10 @@ pub async fn search_people(
     let limit_at = binds.values.len() + 1;
     let (from, order) = match &people {
         Some(hits) => (
-            format!(
-                "({hits}) h JOIN people p ON p.organisation_id = {org} AND p.id = h.owner_id"
-            ),
+            format!("({hits}) h JOIN people p ON p.organisation_id = {org} AND p.id = h.owner_id"),
             "h.score DESC, p.display_name, p.id",
         ),
-        None => (
-            format!("people p"),
-            "p.display_name, p.id",
-        ),
+        None => (format!("people p"), "p.display_name, p.id"),
     };
     let score = if people.is_some() { "h.score" } else { "0" };
     let base_where = if people.is_some() {

@@ -134,7 +134,11 @@ pub async fn search(
                 result.searched,
                 result.page.items,
                 result.page.total,
-                result.expanded_to.into_iter().map(|(_, name)| name).collect(),
+                result
+                    .expanded_to
+                    .into_iter()
+                    .map(|(_, name)| name)
+                    .collect(),
                 pager,
             )
         }
@@ -397,10 +401,18 @@ pub async fn add_need(
     SignedIn(actor, visitor): SignedIn,
     Form(form): Form<NeedForm>,
 ) -> WebResult<Response> {
-    match directory::set_needed_talent(&state.db, &actor, &form.onderdeel, &form.talent, &form.niveau)
-        .await
+    match directory::set_needed_talent(
+        &state.db,
+        &actor,
+        &form.onderdeel,
+        &form.talent,
+        &form.niveau,
+    )
+    .await
     {
-        Ok(()) => Ok(Redirect::to(&map_link(&form.onderdeel, "directory-needs-saved")).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&map_link(&form.onderdeel, "directory-needs-saved")).into_response())
+        }
         Err(ServiceError::Invalid(fields)) => {
             let page = Page::new(&visitor, "directory-map");
             let errors = FormErrors::new(page.t, &fields);
