@@ -6,6 +6,7 @@ pub mod auth;
 pub mod catalogue;
 pub mod demo;
 pub mod demo_content;
+pub mod demo_directory;
 pub mod directory;
 pub mod error;
 pub mod feedback;

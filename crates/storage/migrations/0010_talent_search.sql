@@ -5,17 +5,18 @@
 -- behind on any node.
 CREATE TABLE portfolio_terms (
     organisation_id TEXT NOT NULL,
-    item_id TEXT NOT NULL,
     term TEXT NOT NULL,
-    owner_id TEXT NOT NULL,
-    section TEXT NOT NULL,
     visibility TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    section TEXT NOT NULL,
     -- How much a match on this term counts: catalogue entry and title above body text.
     weight BIGINT NOT NULL,
-    PRIMARY KEY (organisation_id, item_id, term)
-);
--- Covers the search query: terms of one organisation, then who may see them.
-CREATE INDEX portfolio_terms_lookup ON portfolio_terms (organisation_id, term, visibility, owner_id, section, weight, item_id);
+    -- Clustered on what a search reads (one range per term, visibility first), so a search
+    -- touches no other structure; an item's terms are found for rewriting by the index below.
+    PRIMARY KEY (organisation_id, term, visibility, owner_id, item_id)
+) /*WITHOUT_ROWID*/;
+CREATE INDEX portfolio_terms_item ON portfolio_terms (organisation_id, item_id);
 
 -- The talents a unit says it needs, recorded by its manager, for the team talent map's gaps.
 CREATE TABLE unit_needed_talents (

@@ -397,6 +397,9 @@ pub struct BulkItem {
     pub details: String,
 }
 
+/// Section, title, body, details and catalogue key: what an item's search terms come from.
+type ItemText<'a> = (&'a str, &'a str, &'a str, &'a str, Option<&'a str>);
+
 /// Inserts many items with few statements, and their search terms with them.
 pub async fn insert_items_bulk(
     conn: &mut Conn,
@@ -406,10 +409,8 @@ pub async fn insert_items_bulk(
     const PER_STATEMENT: usize = 200;
     let now = now();
     // Demo text repeats a lot: the terms of each distinct text are worked out once.
-    let mut terms_of: std::collections::HashMap<
-        (&str, &str, &str, &str, Option<&str>),
-        Vec<(String, i64)>,
-    > = std::collections::HashMap::new();
+    let mut terms_of: std::collections::HashMap<ItemText<'_>, Vec<(String, i64)>> =
+        std::collections::HashMap::new();
     let mut indexed = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(PER_STATEMENT) {
         let mut sql = String::from(

@@ -91,10 +91,19 @@ pub async fn index_bulk(
     items: &[IndexedItem],
 ) -> Result<()> {
     const PER_STATEMENT: usize = 400;
-    let rows: Vec<(&IndexedItem, &(String, i64))> = items
+    let mut rows: Vec<(&IndexedItem, &(String, i64))> = items
         .iter()
         .flat_map(|item| item.terms.iter().map(move |term| (item, term)))
         .collect();
+    // In key order, so a large load appends to the index instead of inserting all over it.
+    rows.sort_unstable_by(|(a, (term_a, _)), (b, (term_b, _))| {
+        (term_a, &a.visibility, &a.owner_id, &a.item_id).cmp(&(
+            term_b,
+            &b.visibility,
+            &b.owner_id,
+            &b.item_id,
+        ))
+    });
     for chunk in rows.chunks(PER_STATEMENT) {
         let mut sql = String::from(
             "INSERT INTO portfolio_terms (organisation_id, item_id, term, owner_id, section, visibility, weight) VALUES ",
@@ -373,7 +382,7 @@ pub async fn search_people(
             format!("({hits}) h JOIN people p ON p.organisation_id = {org} AND p.id = h.owner_id"),
             "h.score DESC, p.display_name, p.id",
         ),
-        None => (format!("people p"), "p.display_name, p.id"),
+        None => ("people p".to_owned(), "p.display_name, p.id"),
     };
     let score = if people.is_some() { "h.score" } else { "0" };
     let base_where = if people.is_some() {

@@ -189,14 +189,13 @@ async fn private_items_never_match_and_narrowing_removes_the_match_at_once(backe
     };
     check([true, false, false, false], "private: only the owner").await;
 
-    let mut version = 1;
-    for (visibility, expected) in [
+    for (version, (visibility, expected)) in (1..).zip([
         ("organisation", [true, true, true, true]),
         ("team", [true, true, true, false]),
         ("manager", [true, true, false, false]),
         ("private", [true, false, false, false]),
         ("organisation", [true, true, true, true]),
-    ] {
+    ]) {
         portfolio::update_item(
             &app.db,
             &olga,
@@ -214,7 +213,6 @@ async fn private_items_never_match_and_narrowing_removes_the_match_at_once(backe
         )
         .await
         .expect("update");
-        version += 1;
         check(expected, visibility).await;
     }
     // The match shows why: the item with the word marked.
