@@ -584,10 +584,112 @@ async fn pages_render_in_both_languages(backend: TestBackend) {
     assert_eq!(status, 303);
 }
 
+async fn the_index_rebuilds_from_the_items(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let cast = cast(&app).await;
+    let olga = actor(&app, &cast.owner).await;
+    portfolio::add_item(
+        &app.db,
+        &olga,
+        &talent(
+            "Verbinden",
+            "Bruggen slaan",
+            "organisation",
+            "verbinden",
+            "3",
+        ),
+    )
+    .await
+    .expect("add");
+    let colleague = app.sign_in(&cast.colleague.email).await;
+    assert!(finds(&colleague, &app, "bruggen", &cast.owner).await);
+    let mut tx = app.db.begin().await.expect("begin");
+    sqlx::query("DELETE FROM portfolio_terms")
+        .execute(&mut *tx)
+        .await
+        .expect("empty");
+    tx.commit().await.expect("commit");
+    assert!(
+        !finds(&colleague, &app, "bruggen", &cast.owner).await,
+        "search reads the index"
+    );
+    let mut tx = app.db.begin().await.expect("begin");
+    let items = kleur_storage::search::rebuild_all(&mut tx)
+        .await
+        .expect("rebuild");
+    tx.commit().await.expect("commit");
+    assert!(items >= 1);
+    assert!(finds(&colleague, &app, "bruggen", &cast.owner).await);
+}
+
+/// The demo organisation gives search and the map something to show.
+async fn the_demo_makes_search_and_the_map_meaningful(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let info = kleur_services::demo::ensure_demo(&app.db, 120)
+        .await
+        .expect("demo");
+    let mut conn = app.db.acquire().await.expect("conn");
+    let login = |index: usize| kleur_services::demo::demo_logins()[index].email.clone();
+    let load = async |conn: &mut kleur_storage::Conn, email: String| {
+        let person = people::find_person_by_email(conn, &info.organisation_id, &email)
+            .await
+            .expect("find")
+            .expect("person");
+        kleur_services::actor::load(conn, &info.organisation_id, &person.id)
+            .await
+            .expect("actor")
+    };
+    let daan = load(&mut conn, login(3)).await;
+    let sanne = load(&mut conn, login(2)).await;
+    drop(conn);
+    use kleur_services::directory::{MapScope, SearchInput, search, talent_map};
+    for query in ["analyseren", "samenwerken", "gemeente"] {
+        let result = search(
+            &app.db,
+            &daan,
+            &SearchInput {
+                query: query.into(),
+                ..Default::default()
+            },
+            kleur_domain::PageRequest::new(None, None),
+            kleur_domain::Locale::Nl,
+        )
+        .await
+        .expect("search");
+        assert!(result.page.total >= 2, "{query}: {}", result.page.total);
+        assert!(
+            result.page.items.iter().all(|f| !f.reasons.is_empty()),
+            "every hit says why"
+        );
+    }
+    let available = search(
+        &app.db,
+        &daan,
+        &SearchInput {
+            available_only: true,
+            ..Default::default()
+        },
+        kleur_domain::PageRequest::new(None, None),
+        kleur_domain::Locale::Nl,
+    )
+    .await
+    .expect("available");
+    assert!(available.page.total >= 5, "people open to teams");
+    let map = talent_map(&app.db, &sanne, &MapScope::MyUnit, kleur_domain::Locale::Nl)
+        .await
+        .expect("map");
+    assert!(map.members.len() >= 5);
+    assert!(map.columns.len() >= 5);
+    assert!(map.columns.iter().any(|c| c.needed.is_some()));
+    assert!(map.can_edit_needs, "Sanne manages the first team");
+}
+
 on_both_databases!(
     private_items_never_match_and_narrowing_removes_the_match_at_once,
     stemming_synonyms_and_accents,
     filters_and_pagination,
     the_map_shows_only_what_was_shared,
     pages_render_in_both_languages,
+    the_index_rebuilds_from_the_items,
+    the_demo_makes_search_and_the_map_meaningful,
 );
