@@ -16,6 +16,18 @@ use crate::portfolio::Details;
 
 /// The most short talent profiles a demo gets (two items each).
 pub const MAX_PROFILES: usize = 20_000;
+/// Talents many people have, so a small demo still finds several people for each: the first
+/// talent of a profile is one of these, the second any talent.
+const COMMON_TALENTS: &[&str] = &[
+    "analyseren",
+    "samenwerken",
+    "verbinden",
+    "plannen-en-prioriteren",
+    "coachen",
+    "adviseren",
+    "luisteren",
+    "projectmatig-werken",
+];
 /// Every how many people with a portfolio or profile is open to project teams.
 const AVAILABLE_EVERY: usize = 4;
 
@@ -57,7 +69,8 @@ pub async fn seed(
         let has_portfolio = with_portfolio.contains(&index);
         if !has_portfolio && profiled < MAX_PROFILES {
             profiled += 1;
-            let first = mix(index, 1) % talents.len();
+            let common = COMMON_TALENTS[mix(index, 1) % COMMON_TALENTS.len()];
+            let first = talents.iter().position(|t| t.key == common).unwrap_or(0);
             let second = (first + 1 + mix(index, 2) % (talents.len() - 1)) % talents.len();
             for (position, talent_index) in [first, second].into_iter().enumerate() {
                 let talent = talents[talent_index];
