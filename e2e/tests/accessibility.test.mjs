@@ -115,6 +115,11 @@ for (const lang of ['nl', 'en']) {
         ['/beheer/catalogus?q=samen', 200],
         ['/beheer/catalogus/nieuw', 200],
         ['/beheer/catalogus/analyseren/wijzigen', 200],
+        ['/talenten', 200],
+        ['/talenten?q=samenwerking&beschikbaar=ja', 200],
+        ['/talenten?q=x&sectie=onbekend', 422],
+        ['/talenten/kaart', 200],
+        ['/talenten/kaart?bereik=mijn-mensen', 200],
       ];
       const stable = (path) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>');
       for (const [path, status] of pages) {
@@ -285,7 +290,7 @@ for (const lang of ['nl', 'en']) {
         await checkPage(t, page, `${lang} /portfolio/bekeken with views (employee)`);
       });
 
-      for (const path of ['/portfolio', '/portfolio/afdrukken']) {
+      for (const path of ['/portfolio', '/portfolio/afdrukken', '/talenten?q=analyseren', '/talenten/kaart']) {
         await t.test(`${lang} ${path} of an employee`, async (t) => {
           await open(page, path);
           assert.equal(await page.locator('html').getAttribute('lang'), lang);

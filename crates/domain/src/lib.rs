@@ -16,6 +16,7 @@ pub mod person;
 pub mod portfolio;
 pub mod role;
 pub mod team_builder;
+pub mod search;
 pub mod unit;
 
 pub use email::Email;

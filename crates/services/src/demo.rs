@@ -429,6 +429,16 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
         .map(|(index, person)| (index, person.id.clone()))
         .collect();
     crate::demo_content::seed_portfolios(&mut tx, id, &owners).await?;
+    let with_portfolio = owners.iter().map(|(index, _)| *index).collect();
+    crate::demo_directory::seed(
+        &mut tx,
+        id,
+        &rows,
+        &with_portfolio,
+        &first_team.id,
+        &sanne_id,
+    )
+    .await?;
     tx.commit().await?;
     // The organisation's own talent catalogue, goals for the 2026 cycle, and a closed feedback
     // round with a full report for the employee demo login (Daan).

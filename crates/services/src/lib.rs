@@ -8,6 +8,8 @@ pub mod demo;
 pub mod demo_content;
 pub mod demo_mobility;
 pub mod demo_talent;
+pub mod demo_directory;
+pub mod directory;
 pub mod error;
 pub mod feedback;
 pub mod goals;

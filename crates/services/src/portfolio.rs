@@ -545,35 +545,38 @@ pub async fn update_item(db: &Db, actor: &Actor, item_id: &str, input: &ItemInpu
 
 /// Removes an item; it can be brought back with [`restore_item`] for [`UNDO_DAYS`] days.
 pub async fn remove_item(db: &Db, actor: &Actor, item_id: &str) -> Result<()> {
-    let mut conn = db.acquire().await?;
-    own_live(&mut conn, actor, item_id).await?;
+    // One transaction: the item and its search terms go together.
+    let mut tx = db.begin().await?;
+    own_live(&mut tx, actor, item_id).await?;
     store::set_deleted(
-        &mut conn,
+        &mut tx,
         &actor.organisation_id,
         &actor.person_id,
         item_id,
         Some(&kleur_storage::now()),
     )
     .await?;
+    tx.commit().await?;
     Ok(())
 }
 
 pub const UNDO_DAYS: i64 = 30;
 
 pub async fn restore_item(db: &Db, actor: &Actor, item_id: &str) -> Result<()> {
-    let mut conn = db.acquire().await?;
-    store::get_item(&mut conn, &actor.organisation_id, item_id)
+    let mut tx = db.begin().await?;
+    store::get_item(&mut tx, &actor.organisation_id, item_id)
         .await?
         .filter(|i| i.owner_id == actor.person_id && i.deleted_at.is_some())
         .ok_or(ServiceError::NotFound)?;
     store::set_deleted(
-        &mut conn,
+        &mut tx,
         &actor.organisation_id,
         &actor.person_id,
         item_id,
         None,
     )
     .await?;
+    tx.commit().await?;
     Ok(())
 }
 

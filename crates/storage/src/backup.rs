@@ -422,6 +422,31 @@ pub const TABLES: &[Table] = &[
         ],
         self_reference: None,
     },
+    Table {
+        name: "portfolio_terms",
+        columns: &[
+            ("organisation_id", Text),
+            ("term", Text),
+            ("visibility", Text),
+            ("owner_id", Text),
+            ("item_id", Text),
+            ("section", Text),
+            ("weight", Int),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "unit_needed_talents",
+        columns: &[
+            ("organisation_id", Text),
+            ("unit_id", Text),
+            ("entry_key", Text),
+            ("min_level", Int),
+            ("set_by", Text),
+            ("created_at", Text),
+        ],
+        self_reference: None,
+    },
 ];
 
 const FORMAT: &str = "kleur-backup";

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod people;
 pub mod portfolio;
 pub mod talent;
+pub mod search;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -52,6 +52,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0008_availability.sql"),
     },
     Migration {
+        version: 10,
+        name: "talent search",
+        sql: include_str!("../migrations/0010_talent_search.sql"),
+    },
+    Migration {
         version: 12,
         name: "mobility",
         sql: include_str!("../migrations/0012_mobility.sql"),
@@ -112,6 +117,10 @@ async fn apply_pending(db: &Db, conn: &mut crate::Conn) -> Result<usize> {
             .bind(crate::now())
             .execute(&mut *tx)
             .await?;
+        if migration.version == crate::search::INDEX_MIGRATION {
+            // Terms are computed in Rust (stemming), so the new index is filled here.
+            crate::search::rebuild_all(&mut tx).await?;
+        }
         tx.commit().await?;
         tracing::info!(
             version = migration.version,

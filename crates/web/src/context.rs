@@ -123,6 +123,7 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "mobility-invited-done",
         "mobility-outcome-saved",
         "mobility-availability-saved",
+        "directory-needs-saved",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod catalogue;
+mod directory;
 mod feedback;
 pub mod goals;
 mod home;
@@ -81,6 +82,13 @@ pub fn routes() -> Router<AppState> {
                 .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024)),
         )
         .route("/mensen/{id}/portfolio", get(portfolio::colleague))
+        .route("/talenten", get(directory::search))
+        .route("/talenten/kaart", get(directory::map))
+        .route("/talenten/kaart/nodig", post(directory::add_need))
+        .route(
+            "/talenten/kaart/nodig/verwijderen",
+            post(directory::remove_need),
+        )
         .route("/feedback", get(feedback::overview))
         .route(
             "/feedback/nieuw",
