@@ -115,6 +115,10 @@ for (const lang of ['nl', 'en']) {
         ['/beheer/catalogus?q=samen', 200],
         ['/beheer/catalogus/nieuw', 200],
         ['/beheer/catalogus/analyseren/wijzigen', 200],
+        ['/beheer/vragenlijsten', 200],
+        ['/beheer/vragenlijsten/nieuw', 200],
+        ['/beheer/vragenlijsten/kleur-basis', 200],
+        ['/beheer/vragenlijsten/kleur-basis/wijzigen', 200],
       ];
       const stable = (path) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>');
       for (const [path, status] of pages) {

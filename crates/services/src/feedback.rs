@@ -172,6 +172,37 @@ pub struct RoundInput {
     /// E-mail addresses of clients or partners outside the organisation.
     #[serde(default)]
     pub externals: String,
+    /// The questionnaire id; empty means the one assigned to the employee.
+    #[serde(default)]
+    pub questionnaire: String,
+    /// `ja` once the employee has read the warning that a group is below the anonymity
+    /// threshold and starts anyway.
+    #[serde(default)]
+    pub small_groups_ok: String,
+}
+
+/// The field a below-threshold warning is reported on; the form then offers to start anyway.
+pub const SMALL_GROUPS_FIELD: &str = "small_groups";
+
+/// What happens to the answers of anonymous groups smaller than the threshold: merged into
+/// "others" when the small groups together reach it, otherwise hidden. None when no group is
+/// small.
+pub fn small_group_warning(
+    counts: &[(RaterGroup, usize)],
+    threshold: usize,
+) -> Option<&'static str> {
+    let small: Vec<usize> = counts
+        .iter()
+        .filter(|(g, n)| g.is_anonymous() && *n > 0 && *n < threshold)
+        .map(|(_, n)| *n)
+        .collect();
+    if small.is_empty() {
+        None
+    } else if small.iter().sum::<usize>() >= threshold {
+        Some("feedback-small-group-merged")
+    } else {
+        Some("feedback-small-group-hidden")
+    }
 }
 
 fn addresses(text: &str) -> std::result::Result<Vec<Email>, ()> {
@@ -283,11 +314,35 @@ pub async fn start_round(
     if total == 0 && !matches!(input.manager.trim(), "ja" | "true" | "on" | "yes") {
         errors.push(FieldError::new("peers", "error-feedback-no-raters"));
     }
+    let (available, assigned) =
+        crate::questionnaires::available_for(&mut tx, &actor.organisation_id, &actor.person_id)
+            .await?;
+    let wanted = match input.questionnaire.trim() {
+        "" => assigned.as_str(),
+        chosen => chosen,
+    };
+    let questionnaire = available.into_iter().find(|q| q.id == wanted);
+    if questionnaire.is_none() {
+        errors.push(FieldError::new(
+            "questionnaire",
+            "error-feedback-questionnaire",
+        ));
+    }
     errors.dedup();
     if !errors.is_empty() {
         return Err(ServiceError::Invalid(errors));
     }
-    ensure_default_questionnaire(&mut tx, &actor.organisation_id).await?;
+    // Warn (once) when an anonymous group cannot reach the threshold on its own.
+    let counts: Vec<(RaterGroup, usize)> = RaterGroup::ALL
+        .iter()
+        .map(|g| (*g, invitees.iter().filter(|i| i.0 == *g).count()))
+        .collect();
+    if input.small_groups_ok.trim() != "ja"
+        && let Some(key) = small_group_warning(&counts, Threshold::DEFAULT.get())
+    {
+        return Err(ServiceError::invalid(SMALL_GROUPS_FIELD, key));
+    }
+    let questionnaire = questionnaire.ok_or(ServiceError::NotFound)?;
     let round_id = kleur_storage::new_id();
     let deadline = deadline.unwrap_or_default();
     store::insert_round(
@@ -296,8 +351,8 @@ pub async fn start_round(
             organisation_id: actor.organisation_id.clone(),
             id: round_id.clone(),
             subject_id: subject.id.clone(),
-            questionnaire_id: DEFAULT_QUESTIONNAIRE.to_owned(),
-            questionnaire_version: 1,
+            questionnaire_id: questionnaire.id.clone(),
+            questionnaire_version: questionnaire.version,
             title: title.clone(),
             deadline: deadline.clone(),
             status: "open".to_owned(),
@@ -305,6 +360,8 @@ pub async fn start_round(
             created_at: kleur_storage::now(),
             closed_at: None,
             shared_with_manager: 0,
+            proposed_by: None,
+            proposal: None,
         },
     )
     .await?;
@@ -925,6 +982,8 @@ pub async fn seed_demo(db: &Db, organisation_id: &str, subject_id: &str) -> Resu
         created_at: kleur_storage::now(),
         closed_at: None,
         shared_with_manager: 0,
+        proposed_by: None,
+        proposal: None,
     };
     store::insert_round(&mut tx, &round).await?;
     // (group, person, email, base rating): the employee rates themself a little high on some items.
@@ -1126,4 +1185,26 @@ fn links_expire(deadline: &str) -> String {
             .map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc() + Duration::days(7))
             .unwrap_or_else(|_| Utc::now() + Duration::days(30)),
     )
+}
+
+/// The questionnaires the actor can start a round with, and the id of the one assigned to them.
+pub async fn questionnaires_for(db: &Db, actor: &Actor) -> Result<(Vec<Questionnaire>, String)> {
+    let mut conn = db.acquire().await?;
+    crate::questionnaires::available_for(&mut conn, &actor.organisation_id, &actor.person_id).await
+}
+
+/// Whether managers may propose rounds for people in their team (an organisation setting).
+pub async fn manager_rounds_enabled(db: &Db, actor: &Actor) -> Result<bool> {
+    let mut conn = db.acquire().await?;
+    Ok(store::manager_rounds_enabled(&mut conn, &actor.organisation_id).await?)
+}
+
+/// HR or an administrator turns manager-proposed rounds on or off.
+pub async fn set_manager_rounds(db: &Db, actor: &Actor, on: bool) -> Result<()> {
+    if !crate::questionnaires::can_manage(actor) {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut conn = db.acquire().await?;
+    store::set_manager_rounds(&mut conn, &actor.organisation_id, on).await?;
+    Ok(())
 }

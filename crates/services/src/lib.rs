@@ -13,6 +13,7 @@ pub mod import;
 pub mod mail;
 pub mod people;
 pub mod portfolio;
+pub mod questionnaires;
 pub mod secret;
 
 pub use actor::Actor;

@@ -83,14 +83,18 @@ pub struct Round {
     pub created_at: String,
     pub closed_at: Option<String>,
     pub shared_with_manager: i64,
+    /// The manager who proposed the round (status `proposed` until the employee consents).
+    pub proposed_by: Option<String>,
+    /// The proposed raters (JSON), only while the round waits for consent.
+    pub proposal: Option<String>,
 }
 
-const ROUND_COLUMNS: &str = "organisation_id, id, subject_id, questionnaire_id, questionnaire_version, title, deadline, status, min_respondents, created_at, closed_at, shared_with_manager";
+const ROUND_COLUMNS: &str = "organisation_id, id, subject_id, questionnaire_id, questionnaire_version, title, deadline, status, min_respondents, created_at, closed_at, shared_with_manager, proposed_by, proposal";
 
 pub async fn insert_round(conn: &mut Conn, round: &Round) -> Result<()> {
     sqlx::query(
-        "INSERT INTO feedback_rounds (organisation_id, id, subject_id, questionnaire_id, questionnaire_version, title, deadline, status, min_respondents, created_at, closed_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        "INSERT INTO feedback_rounds (organisation_id, id, subject_id, questionnaire_id, questionnaire_version, title, deadline, status, min_respondents, created_at, closed_at, proposed_by, proposal) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(&round.organisation_id)
     .bind(&round.id)
@@ -103,6 +107,8 @@ pub async fn insert_round(conn: &mut Conn, round: &Round) -> Result<()> {
     .bind(round.min_respondents)
     .bind(&round.created_at)
     .bind(&round.closed_at)
+    .bind(&round.proposed_by)
+    .bind(&round.proposal)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -180,9 +186,11 @@ pub struct Invitation {
     pub revoked_at: Option<String>,
     pub submitted: i64,
     pub draft: Option<String>,
+    /// Bits of the reminders already sent (1: three days before, 2: one day before).
+    pub reminders_sent: i64,
 }
 
-const INVITATION_COLUMNS: &str = "organisation_id, id, round_id, rater_group, person_id, email, expires_at, revoked_at, submitted, draft";
+const INVITATION_COLUMNS: &str = "organisation_id, id, round_id, rater_group, person_id, email, expires_at, revoked_at, submitted, draft, reminders_sent";
 
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_invitation(
@@ -281,6 +289,7 @@ pub async fn open_invitations_for(
                 revoked_at: None,
                 submitted: row.try_get(5)?,
                 draft: None,
+                reminders_sent: 0,
             },
             row.try_get(6)?,
             row.try_get(7)?,
@@ -503,6 +512,204 @@ pub async fn invitations_of_subject(
     )))
     .bind(organisation_id)
     .bind(subject_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// The newest version of one questionnaire.
+pub async fn latest_questionnaire(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+) -> Result<Option<Questionnaire>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {QUESTIONNAIRE_COLUMNS} FROM feedback_questionnaires WHERE organisation_id = $1 AND id = $2 ORDER BY version DESC LIMIT 1"
+    )))
+    .bind(organisation_id)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Every version of one questionnaire, newest first.
+pub async fn questionnaire_versions(
+    conn: &mut Conn,
+    organisation_id: &str,
+    id: &str,
+) -> Result<Vec<i64>> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT version FROM feedback_questionnaires WHERE organisation_id = $1 AND id = $2 ORDER BY version DESC",
+    )
+    .bind(organisation_id)
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(v,)| v).collect())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Serialize)]
+pub struct Assignment {
+    pub questionnaire_id: String,
+    pub target_kind: String,
+    pub target: String,
+}
+
+pub async fn assignments(conn: &mut Conn, organisation_id: &str) -> Result<Vec<Assignment>> {
+    Ok(sqlx::query_as(
+        "SELECT questionnaire_id, target_kind, target FROM feedback_questionnaire_assignments WHERE organisation_id = $1 \
+         ORDER BY questionnaire_id, target_kind, target",
+    )
+    .bind(organisation_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+pub async fn insert_assignment(
+    conn: &mut Conn,
+    organisation_id: &str,
+    assignment: &Assignment,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO feedback_questionnaire_assignments (organisation_id, questionnaire_id, target_kind, target, created_at) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organisation_id, questionnaire_id, target_kind, target) DO NOTHING",
+    )
+    .bind(organisation_id)
+    .bind(&assignment.questionnaire_id)
+    .bind(&assignment.target_kind)
+    .bind(&assignment.target)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Another questionnaire assigned to exactly this target, if any (one per target).
+pub async fn assigned_to(
+    conn: &mut Conn,
+    organisation_id: &str,
+    target_kind: &str,
+    target: &str,
+) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT questionnaire_id FROM feedback_questionnaire_assignments WHERE organisation_id = $1 AND target_kind = $2 AND target = $3",
+    )
+    .bind(organisation_id)
+    .bind(target_kind)
+    .bind(target)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+pub async fn delete_assignment(
+    conn: &mut Conn,
+    organisation_id: &str,
+    assignment: &Assignment,
+) -> Result<bool> {
+    let result = sqlx::query(
+        "DELETE FROM feedback_questionnaire_assignments WHERE organisation_id = $1 AND questionnaire_id = $2 AND target_kind = $3 AND target = $4",
+    )
+    .bind(organisation_id)
+    .bind(&assignment.questionnaire_id)
+    .bind(&assignment.target_kind)
+    .bind(&assignment.target)
+    .execute(&mut *conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// The distinct function titles of an organisation's active people, for assigning.
+pub async fn function_titles(conn: &mut Conn, organisation_id: &str) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT DISTINCT function_title FROM people WHERE organisation_id = $1 AND active = 1 AND function_title <> '' ORDER BY function_title",
+    )
+    .bind(organisation_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(t,)| t).collect())
+}
+
+/// `(id, name)` of everyone who manages at least one active person: the teams.
+pub async fn team_leads(conn: &mut Conn, organisation_id: &str) -> Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT m.id, m.display_name FROM people m WHERE m.organisation_id = $1 AND EXISTS \
+         (SELECT 1 FROM people p WHERE p.organisation_id = m.organisation_id AND p.manager_id = m.id AND p.active = 1) ORDER BY m.display_name",
+    )
+    .bind(organisation_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Whether managers may propose rounds for their team (off unless HR turned it on).
+pub async fn manager_rounds_enabled(conn: &mut Conn, organisation_id: &str) -> Result<bool> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT manager_rounds FROM feedback_settings WHERE organisation_id = $1")
+            .bind(organisation_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(row.is_some_and(|(v,)| v == 1))
+}
+
+pub async fn set_manager_rounds(conn: &mut Conn, organisation_id: &str, on: bool) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO feedback_settings (organisation_id, manager_rounds, updated_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (organisation_id) DO UPDATE SET manager_rounds = $2, updated_at = $3",
+    )
+    .bind(organisation_id)
+    .bind(i64::from(on))
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Gives an unanswered invitation a new link (the old hash stops matching) and records which
+/// reminder bit was used.
+pub async fn renew_link(
+    conn: &mut Conn,
+    organisation_id: &str,
+    invitation_id: &str,
+    token_hash: &str,
+    reminder_bit: i64,
+) -> Result<bool> {
+    // A reminder bit is added only once, even if two workers race.
+    let guard = match reminder_bit {
+        1 => " AND reminders_sent IN (0, 2)",
+        2 => " AND reminders_sent IN (0, 1)",
+        _ => "",
+    };
+    let result = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE feedback_invitations SET token_hash = $3, reminders_sent = reminders_sent + $4 \
+         WHERE organisation_id = $1 AND id = $2 AND submitted = 0 AND revoked_at IS NULL{guard}"
+    )))
+    .bind(organisation_id)
+    .bind(invitation_id)
+    .bind(token_hash)
+    .bind(reminder_bit)
+    .execute(&mut *conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Unanswered, unrevoked invitations (not the employee's own) of open rounds closing on
+/// `deadline` that have not had reminder `bit` yet: `(organisation, invitation id)`.
+pub async fn invitations_due_reminder(
+    conn: &mut Conn,
+    deadline: &str,
+    bit: i64,
+) -> Result<Vec<(String, String)>> {
+    // reminders_sent holds bits 1 and 2; "has not had bit" is tested without bitwise operators
+    // so that the same SQL runs on both databases.
+    let without_bit = if bit == 1 {
+        "i.reminders_sent IN (0, 2)"
+    } else {
+        "i.reminders_sent IN (0, 1)"
+    };
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT i.organisation_id, i.id FROM feedback_invitations i JOIN feedback_rounds r ON r.organisation_id = i.organisation_id AND r.id = i.round_id \
+         WHERE r.status = 'open' AND r.deadline = $1 AND i.submitted = 0 AND i.revoked_at IS NULL AND i.rater_group <> 'self' AND {without_bit}"
+    )))
+    .bind(deadline)
     .fetch_all(&mut *conn)
     .await?)
 }

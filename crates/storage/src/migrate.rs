@@ -51,6 +51,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "availability",
         sql: include_str!("../migrations/0008_availability.sql"),
     },
+    Migration {
+        version: 9,
+        name: "feedback questionnaires",
+        sql: include_str!("../migrations/0009_feedback_questionnaires.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once

@@ -109,15 +109,46 @@ struct NewRoundPage {
     manager_checked: bool,
     threshold: usize,
     errors: FormErrors,
+    /// (id, name, checked) of the questionnaires the employee may choose; the assigned one is
+    /// preselected.
+    questionnaires: Vec<(String, String, bool)>,
+    /// Why a group will be merged or hidden, shown with "start anyway".
+    small_groups: Option<String>,
+    max_per_group: usize,
 }
 
-fn new_round_page(
+async fn new_round_page(
+    state: &AppState,
+    actor: &kleur_services::Actor,
     page: Page,
     input: &RoundInput,
-    errors: FormErrors,
+    mut errors: FormErrors,
     status: StatusCode,
 ) -> WebResult<Response> {
     let t = page.t;
+    let small_groups = errors
+        .for_field(feedback::SMALL_GROUPS_FIELD)
+        .map(str::to_owned);
+    errors
+        .items
+        .retain(|e| e.field != feedback::SMALL_GROUPS_FIELD);
+    let (available, assigned) = feedback::questionnaires_for(&state.db, actor).await?;
+    let chosen = if input.questionnaire.trim().is_empty() {
+        assigned
+    } else {
+        input.questionnaire.trim().to_owned()
+    };
+    let questionnaires = available
+        .into_iter()
+        .map(|q| {
+            let name = match t.locale {
+                kleur_domain::Locale::Nl => q.name_nl,
+                kleur_domain::Locale::En => q.name_en,
+            };
+            let checked = q.id == chosen;
+            (q.id, name, checked)
+        })
+        .collect();
     let field = |name: &'static str,
                  label: &str,
                  hint: Option<&str>,
@@ -183,22 +214,31 @@ fn new_round_page(
             manager_checked,
             threshold: Threshold::DEFAULT.get(),
             errors,
+            questionnaires,
+            small_groups,
+            max_per_group: feedback::MAX_RATERS_PER_GROUP,
         },
         status,
     )
 }
 
-pub async fn new_form(SignedIn(_, visitor): SignedIn) -> WebResult<Response> {
+pub async fn new_form(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+) -> WebResult<Response> {
     let input = RoundInput {
         manager: "ja".into(),
         ..Default::default()
     };
     new_round_page(
+        &state,
+        &actor,
         Page::new(&visitor, "feedback"),
         &input,
         FormErrors::default(),
         StatusCode::OK,
     )
+    .await
 }
 
 pub async fn create(
@@ -211,7 +251,15 @@ pub async fn create(
         Err(ServiceError::Invalid(fields)) => {
             let page = Page::new(&visitor, "feedback");
             let errors = FormErrors::new(page.t, &fields);
-            new_round_page(page, &input, errors, StatusCode::UNPROCESSABLE_ENTITY)
+            new_round_page(
+                &state,
+                &actor,
+                page,
+                &input,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(other) => Err(other.into()),
     }

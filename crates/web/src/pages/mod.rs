@@ -8,6 +8,7 @@ mod feedback;
 pub mod goals;
 mod home;
 pub mod portfolio;
+mod questionnaires;
 
 use askama::Template;
 use axum::Router;
@@ -138,6 +139,28 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/beheer/catalogus/{key}/terugzetten",
             post(catalogue::restore),
+        )
+        .route("/beheer/vragenlijsten", get(questionnaires::list))
+        .route(
+            "/beheer/vragenlijsten/nieuw",
+            get(questionnaires::new_form).post(questionnaires::create),
+        )
+        .route(
+            "/beheer/vragenlijsten/instellingen",
+            post(questionnaires::settings),
+        )
+        .route("/beheer/vragenlijsten/{id}", get(questionnaires::show))
+        .route(
+            "/beheer/vragenlijsten/{id}/wijzigen",
+            get(questionnaires::edit_form).post(questionnaires::update),
+        )
+        .route(
+            "/beheer/vragenlijsten/{id}/toewijzen",
+            post(questionnaires::assign),
+        )
+        .route(
+            "/beheer/vragenlijsten/{id}/toewijzing-intrekken",
+            post(questionnaires::unassign),
         )
         .route("/beheer/e-mail", get(admin::mail))
         .route("/beheer/e-mail/{id}", get(admin::mail_message))
