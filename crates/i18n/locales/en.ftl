@@ -761,3 +761,26 @@ feedback-small-group-title = A group is too small to stay anonymous
 feedback-small-group-merged = In at least one group (colleagues, direct reports or externals) you invite fewer people than the threshold. Their answers are not shown separately but merged with the other small groups into "others". Invite more people, or start anyway.
 feedback-small-group-hidden = In at least one group (colleagues, direct reports or externals) you invite fewer people than the threshold, and even together with the other small groups they do not reach it. Their ratings are then not shown at all (open answers are, without names). Invite more people, or start anyway.
 feedback-small-group-confirm = I understand and start the round anyway
+feedback-link-revoked-title = This invitation was withdrawn
+feedback-link-revoked = The person who asked you for feedback withdrew this invitation. You do not need to do anything; any draft you saved will not be used.
+feedback-invitees-title = Invited
+feedback-invitees-intro = You see whom you invited, not who has already answered. You can withdraw an invitation as long as that person has not answered; the link then stops working at once.
+feedback-invitee-revoked = withdrawn
+feedback-revoke = Withdraw
+feedback-revoked = The invitation was withdrawn. The link no longer works.
+error-feedback-cannot-revoke = This invitation can no longer be withdrawn: that person has already answered, or it was already withdrawn.
+feedback-remind-title = Reminder
+feedback-remind-intro = Kleur itself sends a reminder three days and one day before the closing date to everyone who has not answered. You can also send one reminder now. Every reminder contains a new link; the link from an earlier e-mail then stops working.
+feedback-remind = Send a reminder now
+feedback-remind-done = You already sent a reminder for this round.
+feedback-reminded = The reminder goes to everyone who has not answered yet.
+error-feedback-reminded = You already sent a reminder for this round.
+feedback-manage-title = Closing date and closing
+mail-feedback-reminder-subject = Reminder: { $name } asks for your feedback
+mail-feedback-reminder-body = Hello,
+
+    This is a reminder: { $name } asks for your feedback ("{ $title }"). You can answer until and including { $deadline } through this new personal link:
+
+    { $link }
+
+    The link from the earlier e-mail no longer works; a draft you saved is still there.

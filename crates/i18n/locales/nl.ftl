@@ -761,3 +761,26 @@ feedback-small-group-title = Een groep is te klein om anoniem te blijven
 feedback-small-group-merged = In minstens één groep (collega's, medewerkers of externen) nodig je minder mensen uit dan de drempel. Hun antwoorden worden niet apart getoond, maar samengevoegd met de andere kleine groepen tot "overigen". Nodig meer mensen uit, of start toch.
 feedback-small-group-hidden = In minstens één groep (collega's, medewerkers of externen) nodig je minder mensen uit dan de drempel, en ook samen met de andere kleine groepen halen ze die niet. Hun beoordelingen worden dan helemaal niet getoond (open antwoorden wel, zonder naam). Nodig meer mensen uit, of start toch.
 feedback-small-group-confirm = Ik begrijp het en start de ronde toch
+feedback-link-revoked-title = Deze uitnodiging is ingetrokken
+feedback-link-revoked = Wie je om feedback vroeg, heeft deze uitnodiging ingetrokken. Je hoeft niets meer te doen; wat je eventueel als concept had bewaard, wordt niet gebruikt.
+feedback-invitees-title = Uitgenodigd
+feedback-invitees-intro = Je ziet wie je hebt uitgenodigd, niet wie al heeft geantwoord. Een uitnodiging intrekken kan zolang die persoon nog niet heeft geantwoord; de link werkt dan meteen niet meer.
+feedback-invitee-revoked = ingetrokken
+feedback-revoke = Intrekken
+feedback-revoked = De uitnodiging is ingetrokken. De link werkt niet meer.
+error-feedback-cannot-revoke = Deze uitnodiging kan niet meer worden ingetrokken: die persoon heeft al geantwoord, of ze was al ingetrokken.
+feedback-remind-title = Herinnering
+feedback-remind-intro = Kleur stuurt zelf een herinnering drie dagen en één dag voor de sluitingsdatum aan wie nog niet heeft geantwoord. Je kunt ook nu één keer een herinnering sturen. Elke herinnering bevat een nieuwe link; de link uit een eerdere e-mail werkt dan niet meer.
+feedback-remind = Nu een herinnering sturen
+feedback-remind-done = Je hebt al een herinnering gestuurd voor deze ronde.
+feedback-reminded = De herinnering gaat naar iedereen die nog niet heeft geantwoord.
+error-feedback-reminded = Je hebt voor deze ronde al een herinnering gestuurd.
+feedback-manage-title = Sluitingsdatum en afsluiten
+mail-feedback-reminder-subject = Herinnering: { $name } vraagt je om feedback
+mail-feedback-reminder-body = Hallo,
+
+    Dit is een herinnering: { $name } vraagt je om feedback ("{ $title }"). Je kunt antwoorden tot en met { $deadline } via deze nieuwe persoonlijke link:
+
+    { $link }
+
+    De link uit de eerdere e-mail werkt niet meer; een concept dat je had bewaard, staat er nog.

@@ -439,6 +439,19 @@ pub struct GroupProgress {
 pub struct RoundOverview {
     pub round: Round,
     pub progress: Vec<GroupProgress>,
+    /// Whom the employee invited (they chose them), for withdrawing an invitation. Never whether
+    /// a particular person answered; only filled for the round's own page.
+    pub invitees: Vec<Invitee>,
+    /// The employee already used "remind now".
+    pub reminded: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Invitee {
+    pub id: String,
+    pub group: RaterGroup,
+    pub email: String,
+    pub revoked: bool,
 }
 
 fn progress(round: &Round, invitations: &[Invitation]) -> Vec<GroupProgress> {
@@ -478,6 +491,8 @@ pub async fn my_rounds(db: &Db, actor: &Actor) -> Result<Vec<RoundOverview>> {
             RoundOverview {
                 progress: progress(&round, &of_round),
                 round,
+                invitees: Vec::new(),
+                reminded: false,
             }
         })
         .collect())
@@ -492,9 +507,23 @@ pub async fn my_round(db: &Db, actor: &Actor, round_id: &str) -> Result<RoundOve
         .ok_or(ServiceError::NotFound)?;
     let invitations =
         store::invitations_of_round(&mut conn, &actor.organisation_id, &round.id).await?;
+    let invitees = invitations
+        .iter()
+        .filter(|i| i.rater_group != RaterGroup::Own.as_str())
+        .filter_map(|i| {
+            Some(Invitee {
+                id: i.id.clone(),
+                group: RaterGroup::parse(&i.rater_group)?,
+                email: i.email.clone(),
+                revoked: i.revoked_at.is_some(),
+            })
+        })
+        .collect();
     Ok(RoundOverview {
         progress: progress(&round, &invitations),
+        reminded: reminded_by_employee(&invitations),
         round,
+        invitees,
     })
 }
 
@@ -611,6 +640,8 @@ pub struct Answers {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkProblem {
     Unknown,
+    /// The employee withdrew the invitation.
+    Revoked,
     Expired,
     Used,
     Closed,
@@ -643,7 +674,7 @@ async fn load_link(
         return Ok(Err(LinkProblem::Unknown));
     };
     if invitation.revoked_at.is_some() {
-        return Ok(Err(LinkProblem::Unknown));
+        return Ok(Err(LinkProblem::Revoked));
     }
     if invitation.submitted == 1 {
         return Ok(Err(LinkProblem::Used));
@@ -1206,5 +1237,210 @@ pub async fn set_manager_rounds(db: &Db, actor: &Actor, on: bool) -> Result<()> 
     }
     let mut conn = db.acquire().await?;
     store::set_manager_rounds(&mut conn, &actor.organisation_id, on).await?;
+    Ok(())
+}
+
+/// Queues a reminder with a fresh link for one unanswered invitation, in the caller's
+/// transaction. Links are stored only as hashes, so the original link cannot be sent again: the
+/// reminder carries a new one and the old one stops working. False when there was nothing to
+/// remind (answered, withdrawn, or this reminder already went out).
+async fn remind_in(
+    conn: &mut Conn,
+    settings: &Settings,
+    organisation_id: &str,
+    invitation_id: &str,
+    bit: i64,
+) -> Result<bool> {
+    let Some(invitation) = store::get_invitation(conn, organisation_id, invitation_id).await?
+    else {
+        return Ok(false);
+    };
+    let Some(round) = store::get_round(conn, organisation_id, &invitation.round_id).await? else {
+        return Ok(false);
+    };
+    if round.status != "open" || invitation.rater_group == RaterGroup::Own.as_str() {
+        return Ok(false);
+    }
+    let token = random_token();
+    if !store::renew_link(
+        conn,
+        organisation_id,
+        invitation_id,
+        &hash_token(&token),
+        bit,
+    )
+    .await?
+    {
+        return Ok(false);
+    }
+    let subject = people::get_person(conn, organisation_id, &round.subject_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let locale = match &invitation.person_id {
+        Some(person_id) => people::get_person(conn, organisation_id, person_id)
+            .await?
+            .and_then(|p| p.locale)
+            .as_deref()
+            .and_then(Locale::parse)
+            .unwrap_or_default(),
+        None => Locale::default(),
+    };
+    let link = format!("{}/feedback/antwoord/{token}", settings.base_url);
+    let subject_line = kleur_i18n::translate(
+        locale,
+        "mail-feedback-reminder-subject",
+        &[("name", &subject.display_name)],
+    );
+    let body = kleur_i18n::translate(
+        locale,
+        "mail-feedback-reminder-body",
+        &[
+            ("name", &subject.display_name),
+            ("link", &link),
+            ("deadline", &round.deadline),
+            ("title", &round.title),
+        ],
+    );
+    kleur_storage::outbox::enqueue(
+        conn,
+        organisation_id,
+        &invitation.email,
+        &subject_line,
+        &body,
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Sends the automatic reminders (run by the background worker): three days and one day before
+/// the deadline, once each, to invited raters who have not answered. A round started less than a
+/// day ago gets none, so a short round does not remind right after inviting.
+pub async fn send_due_reminders(db: &Db, settings: &Settings) -> Result<usize> {
+    let today = Utc::now().date_naive();
+    let day = |offset: i64| {
+        (today + Duration::days(offset))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let created_before = timestamp(Utc::now() - Duration::days(1));
+    let mut sent = 0;
+    for (bit, from, to) in [
+        (store::REMINDER_THREE_DAYS, day(2), day(3)),
+        (store::REMINDER_ONE_DAY, day(0), day(1)),
+    ] {
+        let mut conn = db.acquire().await?;
+        let due =
+            store::invitations_due_reminder(&mut conn, &from, &to, &created_before, bit).await?;
+        drop(conn);
+        for (organisation_id, invitation_id) in due {
+            let mut tx = db.begin().await?;
+            if remind_in(&mut tx, settings, &organisation_id, &invitation_id, bit).await? {
+                sent += 1;
+            }
+            tx.commit().await?;
+        }
+    }
+    Ok(sent)
+}
+
+/// Runs the reminders every `interval` until `shutdown` says stop; the outbox worker delivers.
+pub async fn run_reminder_worker(
+    db: Db,
+    settings: Settings,
+    interval: std::time::Duration,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        if let Err(error) = send_due_reminders(&db, &settings).await {
+            tracing::error!(%error, "feedback reminders");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// The employee reminds, now, everyone invited who has not answered (once per round). The
+/// employee does not learn who that is.
+pub async fn remind_now(db: &Db, settings: &Settings, actor: &Actor, round_id: &str) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let round = store::get_round(&mut tx, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    if round.status != "open" {
+        return Err(ServiceError::invalid("remind", "error-feedback-closed"));
+    }
+    let invitations =
+        store::invitations_of_round(&mut tx, &actor.organisation_id, &round.id).await?;
+    if invitations
+        .iter()
+        .any(|i| i.reminders_sent & store::REMINDER_BY_EMPLOYEE != 0)
+    {
+        return Err(ServiceError::invalid("remind", "error-feedback-reminded"));
+    }
+    for invitation in &invitations {
+        remind_in(
+            &mut tx,
+            settings,
+            &actor.organisation_id,
+            &invitation.id,
+            store::REMINDER_BY_EMPLOYEE,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether the employee already used "remind now" for a round.
+pub fn reminded_by_employee(invitations: &[Invitation]) -> bool {
+    invitations
+        .iter()
+        .any(|i| i.reminders_sent & store::REMINDER_BY_EMPLOYEE != 0)
+}
+
+/// The employee withdraws an unanswered invitation of their open round: its link stops working
+/// at once. When everyone left has answered, the round closes.
+pub async fn revoke_invitation(
+    db: &Db,
+    actor: &Actor,
+    round_id: &str,
+    invitation_id: &str,
+) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let round = store::get_round(&mut tx, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    let invitation = store::get_invitation(&mut tx, &actor.organisation_id, invitation_id)
+        .await?
+        .filter(|i| i.round_id == round.id && i.rater_group != RaterGroup::Own.as_str())
+        .ok_or(ServiceError::NotFound)?;
+    if round.status != "open" {
+        return Err(ServiceError::invalid("invitation", "error-feedback-closed"));
+    }
+    if !store::revoke_invitation(&mut tx, &actor.organisation_id, &round.id, &invitation.id).await?
+    {
+        return Err(ServiceError::invalid(
+            "invitation",
+            "error-feedback-cannot-revoke",
+        ));
+    }
+    let invitations =
+        store::invitations_of_round(&mut tx, &actor.organisation_id, &round.id).await?;
+    let remaining: Vec<&Invitation> = invitations
+        .iter()
+        .filter(|i| i.revoked_at.is_none())
+        .collect();
+    if remaining
+        .iter()
+        .any(|i| i.rater_group != RaterGroup::Own.as_str())
+        && remaining.iter().all(|i| i.submitted == 1)
+    {
+        close_in(&mut tx, &round).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }

@@ -663,8 +663,13 @@ pub async fn set_manager_rounds(conn: &mut Conn, organisation_id: &str, on: bool
     Ok(())
 }
 
-/// Gives an unanswered invitation a new link (the old hash stops matching) and records which
-/// reminder bit was used.
+/// Reminder bits in `feedback_invitations.reminders_sent`.
+pub const REMINDER_THREE_DAYS: i64 = 1;
+pub const REMINDER_ONE_DAY: i64 = 2;
+pub const REMINDER_BY_EMPLOYEE: i64 = 4;
+
+/// Gives an unanswered invitation a new link (the old hash stops matching) and records the
+/// reminder bit, once: false when the invitation was answered, revoked or already had the bit.
 pub async fn renew_link(
     conn: &mut Conn,
     organisation_id: &str,
@@ -672,16 +677,11 @@ pub async fn renew_link(
     token_hash: &str,
     reminder_bit: i64,
 ) -> Result<bool> {
-    // A reminder bit is added only once, even if two workers race.
-    let guard = match reminder_bit {
-        1 => " AND reminders_sent IN (0, 2)",
-        2 => " AND reminders_sent IN (0, 1)",
-        _ => "",
-    };
-    let result = sqlx::query(sqlx::AssertSqlSafe(format!(
+    // `&` is bitwise AND on both SQLite and PostgreSQL.
+    let result = sqlx::query(
         "UPDATE feedback_invitations SET token_hash = $3, reminders_sent = reminders_sent + $4 \
-         WHERE organisation_id = $1 AND id = $2 AND submitted = 0 AND revoked_at IS NULL{guard}"
-    )))
+         WHERE organisation_id = $1 AND id = $2 AND submitted = 0 AND revoked_at IS NULL AND (reminders_sent & $4) = 0",
+    )
     .bind(organisation_id)
     .bind(invitation_id)
     .bind(token_hash)
@@ -691,25 +691,31 @@ pub async fn renew_link(
     Ok(result.rows_affected() == 1)
 }
 
-/// Unanswered, unrevoked invitations (not the employee's own) of open rounds closing on
-/// `deadline` that have not had reminder `bit` yet: `(organisation, invitation id)`.
+/// Unanswered, unrevoked invitations (not the employee's own) of open rounds created before
+/// `created_before` whose deadline lies in `[from, to]` and that have had neither `bit` nor a
+/// later automatic reminder: `(organisation, invitation id)`.
 pub async fn invitations_due_reminder(
     conn: &mut Conn,
-    deadline: &str,
+    from: &str,
+    to: &str,
+    created_before: &str,
     bit: i64,
 ) -> Result<Vec<(String, String)>> {
-    // reminders_sent holds bits 1 and 2; "has not had bit" is tested without bitwise operators
-    // so that the same SQL runs on both databases.
-    let without_bit = if bit == 1 {
-        "i.reminders_sent IN (0, 2)"
+    // A reminder is skipped once a later one went out (bit 2 also rules out bit 1).
+    let skip = if bit == REMINDER_THREE_DAYS {
+        REMINDER_THREE_DAYS | REMINDER_ONE_DAY
     } else {
-        "i.reminders_sent IN (0, 1)"
+        bit
     };
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    Ok(sqlx::query_as(
         "SELECT i.organisation_id, i.id FROM feedback_invitations i JOIN feedback_rounds r ON r.organisation_id = i.organisation_id AND r.id = i.round_id \
-         WHERE r.status = 'open' AND r.deadline = $1 AND i.submitted = 0 AND i.revoked_at IS NULL AND i.rater_group <> 'self' AND {without_bit}"
-    )))
-    .bind(deadline)
+         WHERE r.status = 'open' AND r.deadline >= $1 AND r.deadline <= $2 AND r.created_at < $3 \
+         AND i.submitted = 0 AND i.revoked_at IS NULL AND i.rater_group <> 'self' AND (i.reminders_sent & $4) = 0",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(created_before)
+    .bind(skip)
     .fetch_all(&mut *conn)
     .await?)
 }

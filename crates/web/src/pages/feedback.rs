@@ -376,6 +376,7 @@ pub async fn round(
     State(state): State<AppState>,
     SignedIn(actor, visitor): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<RoundQuery>,
 ) -> WebResult<Response> {
     let overview = match feedback::my_round(&state.db, &actor, &id).await {
         Ok(overview) => overview,
@@ -392,6 +393,8 @@ pub async fn round(
                 overview: RoundOverview {
                     round,
                     progress: Vec::new(),
+                    invitees: Vec::new(),
+                    reminded: false,
                 },
                 report: Some(report),
                 errors: FormErrors::default(),
@@ -407,7 +410,7 @@ pub async fn round(
         None
     };
     ok(&RoundPage {
-        page: Page::new(&visitor, "feedback"),
+        page: Page::new(&visitor, "feedback").with_notice(round_notice(query.klaar.as_deref())),
         overview,
         report,
         errors: FormErrors::default(),
@@ -488,6 +491,11 @@ fn link_problem(visitor: &Visitor, problem: LinkProblem) -> WebResult<Response> 
             "feedback-link-unknown-title",
             "feedback-link-unknown",
             StatusCode::NOT_FOUND,
+        ),
+        LinkProblem::Revoked => (
+            "feedback-link-revoked-title",
+            "feedback-link-revoked",
+            StatusCode::GONE,
         ),
         LinkProblem::Expired => (
             "feedback-link-expired-title",
@@ -721,6 +729,79 @@ pub async fn share(
     match feedback::share_with_manager(&state.db, &actor, &id, shared).await {
         Ok(()) | Err(ServiceError::Invalid(_)) => {
             Ok(Redirect::to(&format!("/feedback/rondes/{id}")).into_response())
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Confirmations the round page shows (`?klaar=…`).
+fn round_notice(value: Option<&str>) -> Option<&'static str> {
+    const NOTICES: [&str; 2] = ["feedback-reminded", "feedback-revoked"];
+    let value = value?;
+    NOTICES.iter().find(|n| **n == value).copied()
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct RoundQuery {
+    klaar: Option<String>,
+}
+
+/// Re-renders the owner's round page with an error (reminding or withdrawing refused).
+async fn round_with_errors(
+    state: &AppState,
+    actor: &kleur_services::Actor,
+    visitor: &Visitor,
+    id: &str,
+    fields: &[kleur_services::FieldError],
+) -> WebResult<Response> {
+    let overview = feedback::my_round(&state.db, actor, id).await?;
+    let page = Page::new(visitor, "feedback");
+    let errors = FormErrors::new(page.t, fields);
+    let report = if overview.round.status == "closed" {
+        Some(feedback::report(&state.db, actor, id).await?)
+    } else {
+        None
+    };
+    render(
+        &RoundPage {
+            page,
+            overview,
+            report,
+            errors,
+            owner: true,
+            subject_name: None,
+        },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+pub async fn remind(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    match feedback::remind_now(&state.db, &state.settings, &actor, &id).await {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/feedback/rondes/{id}?klaar=feedback-reminded")).into_response(),
+        ),
+        Err(ServiceError::Invalid(fields)) => {
+            round_with_errors(&state, &actor, &visitor, &id, &fields).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path((id, invitation)): Path<(String, String)>,
+) -> WebResult<Response> {
+    match feedback::revoke_invitation(&state.db, &actor, &id, &invitation).await {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/feedback/rondes/{id}?klaar=feedback-revoked")).into_response(),
+        ),
+        Err(ServiceError::Invalid(fields)) => {
+            round_with_errors(&state, &actor, &visitor, &id, &fields).await
         }
         Err(other) => Err(other.into()),
     }

@@ -92,6 +92,11 @@ pub fn routes() -> Router<AppState> {
             post(feedback::extend),
         )
         .route("/feedback/rondes/{id}/delen", post(feedback::share))
+        .route("/feedback/rondes/{id}/herinneren", post(feedback::remind))
+        .route(
+            "/feedback/rondes/{id}/uitnodigingen/{invitation}/intrekken",
+            post(feedback::revoke),
+        )
         .route(
             "/feedback/antwoord/{token}",
             get(feedback::answer_form).post(feedback::answer),
