@@ -784,3 +784,32 @@ mail-feedback-reminder-body = Hello,
     { $link }
 
     The link from the earlier e-mail no longer works; a draft you saved is still there.
+feedback-propose = Propose a round for your team
+feedback-propose-title = Propose a feedback round
+feedback-propose-intro = You propose a feedback round to someone in your team. Nothing goes to raters before that employee accepts the proposal; they can still change or decline it. The round and its report stay the employee's: you see the report only if they share it with you.
+feedback-field-subject = For whom
+feedback-propose-manager = Invite me as manager
+feedback-propose-submit = Send proposal
+feedback-proposal-sent = Your proposal is waiting for your employee. Nothing goes to raters before they accept it.
+feedback-proposals-title = Proposed by your manager
+feedback-proposal-line = { $name } proposes: { $title }
+feedback-proposed-title = Your proposals
+feedback-proposed-line = { $name }: { $title } ({ $status })
+feedback-proposal-waiting = waiting for an answer
+feedback-proposal-accepted = accepted
+feedback-proposal-declined = declined
+feedback-proposal-intro = { $name } proposes this feedback round for you. Nobody has been invited yet.
+feedback-proposal-yes = invite
+feedback-proposal-no = do not invite
+feedback-proposal-consent = If you accept, the round becomes yours: only you see the report, unless you share it. Only then do the invitations go out. You can also decline the proposal; then nothing happens.
+feedback-proposal-accept = Accept and send the invitations
+feedback-proposal-decline = Decline
+feedback-proposal-declined-notice = You declined the proposal. Nobody was invited.
+feedback-proposal-review = This is your manager's proposal. Change what you want and start the round; only then do the invitations go out.
+error-feedback-not-your-team = Choose someone from your own team.
+mail-feedback-proposal-subject = { $name } proposes a feedback round
+mail-feedback-proposal-body = Hello,
+
+    { $name } proposes a feedback round for you ("{ $title }"). Nobody has been invited yet: you decide whether the round goes ahead.
+
+    { $link }

@@ -784,3 +784,32 @@ mail-feedback-reminder-body = Hallo,
     { $link }
 
     De link uit de eerdere e-mail werkt niet meer; een concept dat je had bewaard, staat er nog.
+feedback-propose = Een ronde voorstellen voor je team
+feedback-propose-title = Een feedbackronde voorstellen
+feedback-propose-intro = Je stelt een feedbackronde voor aan iemand uit je team. Er gaat niets naar beoordelaars voordat die medewerker het voorstel accepteert; de medewerker kan het nog aanpassen of afwijzen. De ronde en het resultaat blijven van de medewerker: jij ziet het resultaat alleen als die het met je deelt.
+feedback-field-subject = Voor wie
+feedback-propose-manager = Mij als leidinggevende uitnodigen
+feedback-propose-submit = Voorstel sturen
+feedback-proposal-sent = Je voorstel staat klaar voor je medewerker. Er gaat niets naar beoordelaars voordat die het accepteert.
+feedback-proposals-title = Voorgesteld door je leidinggevende
+feedback-proposal-line = { $name } stelt voor: { $title }
+feedback-proposed-title = Jouw voorstellen
+feedback-proposed-line = { $name }: { $title } ({ $status })
+feedback-proposal-waiting = wacht op antwoord
+feedback-proposal-accepted = geaccepteerd
+feedback-proposal-declined = afgewezen
+feedback-proposal-intro = { $name } stelt deze feedbackronde voor jou voor. Er is nog niemand uitgenodigd.
+feedback-proposal-yes = uitnodigen
+feedback-proposal-no = niet uitnodigen
+feedback-proposal-consent = Als je accepteert, wordt de ronde van jou: alleen jij ziet het resultaat, tenzij je het deelt. Pas dan gaan de uitnodigingen uit. Je kunt het voorstel ook afwijzen; dan gebeurt er niets.
+feedback-proposal-accept = Accepteren en uitnodigingen versturen
+feedback-proposal-decline = Afwijzen
+feedback-proposal-declined-notice = Je hebt het voorstel afgewezen. Er is niemand uitgenodigd.
+feedback-proposal-review = Dit is het voorstel van je leidinggevende. Pas aan wat je wilt en start de ronde; pas dan gaan de uitnodigingen uit.
+error-feedback-not-your-team = Kies iemand uit je eigen team.
+mail-feedback-proposal-subject = { $name } stelt een feedbackronde voor
+mail-feedback-proposal-body = Hallo,
+
+    { $name } stelt een feedbackronde voor jou voor ("{ $title }"). Er is nog niemand uitgenodigd: jij beslist of de ronde doorgaat.
+
+    { $link }

@@ -153,8 +153,8 @@ pub fn items_of(questionnaire: &Questionnaire) -> Vec<QuestionItem> {
     serde_json::from_str(&questionnaire.items).unwrap_or_default()
 }
 
-/// What the employee fills in to start a round.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// What the employee fills in to start a round (or a manager, to propose one).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RoundInput {
     #[serde(default)]
     pub title: String,
@@ -179,6 +179,9 @@ pub struct RoundInput {
     /// threshold and starts anyway.
     #[serde(default)]
     pub small_groups_ok: String,
+    /// The id of the manager's proposal the employee accepts with this form (field `voorstel`).
+    #[serde(default, rename = "voorstel")]
+    pub proposal: String,
 }
 
 /// The field a below-threshold warning is reported on; the form then offers to start anyway.
@@ -259,6 +262,16 @@ pub async fn start_round(
     let subject = people::get_person(&mut tx, &actor.organisation_id, &actor.person_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    // Accepting a manager's proposal: it must be proposed to this employee and still waiting.
+    let proposal = match input.proposal.trim() {
+        "" => None,
+        id => Some(
+            store::get_round(&mut tx, &actor.organisation_id, id)
+                .await?
+                .filter(|r| r.subject_id == subject.id && r.status == "proposed")
+                .ok_or(ServiceError::NotFound)?,
+        ),
+    };
     let mut invitees: Vec<(RaterGroup, Option<String>, String, Option<String>)> = Vec::new();
     invitees.push((
         RaterGroup::Own,
@@ -343,7 +356,14 @@ pub async fn start_round(
         return Err(ServiceError::invalid(SMALL_GROUPS_FIELD, key));
     }
     let questionnaire = questionnaire.ok_or(ServiceError::NotFound)?;
-    let round_id = kleur_storage::new_id();
+    // An accepted proposal becomes the round, under the same id, owned by the employee.
+    let round_id = match &proposal {
+        Some(proposed) => {
+            store::delete_proposal(&mut tx, &actor.organisation_id, &proposed.id).await?;
+            proposed.id.clone()
+        }
+        None => kleur_storage::new_id(),
+    };
     let deadline = deadline.unwrap_or_default();
     store::insert_round(
         &mut tx,
@@ -360,7 +380,7 @@ pub async fn start_round(
             created_at: kleur_storage::now(),
             closed_at: None,
             shared_with_manager: 0,
-            proposed_by: None,
+            proposed_by: proposal.and_then(|p| p.proposed_by),
             proposal: None,
         },
     )
@@ -476,7 +496,12 @@ fn progress(round: &Round, invitations: &[Invitation]) -> Vec<GroupProgress> {
 /// The actor's own rounds, newest first, with progress counts.
 pub async fn my_rounds(db: &Db, actor: &Actor) -> Result<Vec<RoundOverview>> {
     let mut conn = db.acquire().await?;
-    let rounds = store::rounds_of(&mut conn, &actor.organisation_id, &actor.person_id).await?;
+    // Proposals waiting for consent, or declined, are not rounds (yet).
+    let rounds: Vec<Round> = store::rounds_of(&mut conn, &actor.organisation_id, &actor.person_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == "open" || r.status == "closed")
+        .collect();
     // One query for the invitations of all rounds, not one per round.
     let invitations =
         store::invitations_of_subject(&mut conn, &actor.organisation_id, &actor.person_id).await?;
@@ -504,6 +529,7 @@ pub async fn my_round(db: &Db, actor: &Actor, round_id: &str) -> Result<RoundOve
     let round = store::get_round(&mut conn, &actor.organisation_id, round_id)
         .await?
         .filter(|r| r.subject_id == actor.person_id)
+        .filter(|r| r.status == "open" || r.status == "closed")
         .ok_or(ServiceError::NotFound)?;
     let invitations =
         store::invitations_of_round(&mut conn, &actor.organisation_id, &round.id).await?;
@@ -1443,4 +1469,202 @@ pub async fn revoke_invitation(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// The people the actor manages (active), who a manager may propose a round for.
+pub async fn team_of(db: &Db, actor: &Actor) -> Result<Vec<(String, String)>> {
+    let mut conn = db.acquire().await?;
+    let filter = people::PeopleFilter {
+        search: None,
+        unit_id: None,
+        manager_id: Some(&actor.person_id),
+    };
+    let (team, _) = people::list_people(&mut conn, &actor.organisation_id, &filter, 500, 0).await?;
+    Ok(team.into_iter().map(|p| (p.id, p.display_name)).collect())
+}
+
+/// A manager proposes a round for someone in their team, if the organisation allows it. Nothing
+/// goes to raters: the employee is told, and decides. Returns the proposal's id.
+pub async fn propose_round(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    subject_id: &str,
+    input: &RoundInput,
+) -> Result<String> {
+    if !manager_rounds_enabled(db, actor).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut errors = Vec::new();
+    let title = kleur_domain::person::clean_text(&input.title, 200, true).unwrap_or_else(|_| {
+        errors.push(FieldError::new("title", "error-title-required"));
+        String::new()
+    });
+    let deadline = parse_deadline(&input.deadline);
+    if deadline.is_none() {
+        errors.push(FieldError::new("deadline", "error-feedback-deadline"));
+    }
+    for (field, text) in [
+        ("peers", &input.peers),
+        ("direct_reports", &input.direct_reports),
+        ("externals", &input.externals),
+    ] {
+        match addresses(text) {
+            Ok(list) if list.len() > MAX_RATERS_PER_GROUP => {
+                errors.push(FieldError::new(field, "error-feedback-too-many"))
+            }
+            Ok(_) => {}
+            Err(()) => errors.push(FieldError::new(field, "error-feedback-addresses")),
+        }
+    }
+    let mut tx = db.begin().await?;
+    let subject = people::get_person(&mut tx, &actor.organisation_id, subject_id.trim())
+        .await?
+        .filter(|p| p.active == 1 && p.manager_id.as_deref() == Some(actor.person_id.as_str()));
+    let Some(subject) = subject else {
+        errors.push(FieldError::new("subject", "error-feedback-not-your-team"));
+        return Err(ServiceError::Invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Err(ServiceError::Invalid(errors));
+    }
+    let questionnaire_id =
+        crate::questionnaires::assigned_for(&mut tx, &actor.organisation_id, &subject.id).await?;
+    ensure_default_questionnaire(&mut tx, &actor.organisation_id).await?;
+    let questionnaire =
+        store::latest_questionnaire(&mut tx, &actor.organisation_id, &questionnaire_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+    let proposal = RoundInput {
+        title: title.clone(),
+        deadline: deadline.clone().unwrap_or_default(),
+        manager: input.manager.clone(),
+        peers: input.peers.clone(),
+        direct_reports: input.direct_reports.clone(),
+        externals: input.externals.clone(),
+        questionnaire: questionnaire.id.clone(),
+        small_groups_ok: String::new(),
+        proposal: String::new(),
+    };
+    let id = kleur_storage::new_id();
+    store::insert_round(
+        &mut tx,
+        &Round {
+            organisation_id: actor.organisation_id.clone(),
+            id: id.clone(),
+            subject_id: subject.id.clone(),
+            questionnaire_id: questionnaire.id.clone(),
+            questionnaire_version: questionnaire.version,
+            title: title.clone(),
+            deadline: deadline.unwrap_or_default(),
+            status: "proposed".to_owned(),
+            min_respondents: Threshold::DEFAULT.get() as i64,
+            created_at: kleur_storage::now(),
+            closed_at: None,
+            shared_with_manager: 0,
+            proposed_by: Some(actor.person_id.clone()),
+            proposal: Some(
+                serde_json::to_string(&proposal)
+                    .map_err(|e| ServiceError::Internal(e.to_string()))?,
+            ),
+        },
+    )
+    .await?;
+    let locale = subject
+        .locale
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or_default();
+    let link = format!("{}/feedback/voorstellen/{id}", settings.base_url);
+    let subject_line = kleur_i18n::translate(
+        locale,
+        "mail-feedback-proposal-subject",
+        &[("name", &actor.display_name)],
+    );
+    let body = kleur_i18n::translate(
+        locale,
+        "mail-feedback-proposal-body",
+        &[
+            ("name", &actor.display_name),
+            ("title", &title),
+            ("link", &link),
+        ],
+    );
+    kleur_storage::outbox::enqueue(
+        &mut tx,
+        &actor.organisation_id,
+        &subject.email,
+        &subject_line,
+        &body,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A proposal as the employee sees it before deciding.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub round: Round,
+    pub input: RoundInput,
+    pub proposed_by: String,
+}
+
+/// Proposals waiting for the actor's consent.
+pub async fn proposals_for_me(db: &Db, actor: &Actor) -> Result<Vec<Proposal>> {
+    let mut conn = db.acquire().await?;
+    let rounds = store::proposals_for(&mut conn, &actor.organisation_id, &actor.person_id).await?;
+    let mut out = Vec::new();
+    for round in rounds {
+        out.push(proposal_of(&mut conn, round).await?);
+    }
+    Ok(out)
+}
+
+async fn proposal_of(conn: &mut Conn, round: Round) -> Result<Proposal> {
+    let input = round
+        .proposal
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or_default();
+    let proposed_by = match &round.proposed_by {
+        Some(id) => people::get_person(conn, &round.organisation_id, id)
+            .await?
+            .map(|p| p.display_name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(Proposal {
+        round,
+        input,
+        proposed_by,
+    })
+}
+
+/// One proposal waiting for the actor's consent; anyone else gets "not found".
+pub async fn proposal_for_me(db: &Db, actor: &Actor, id: &str) -> Result<Proposal> {
+    let mut conn = db.acquire().await?;
+    let round = store::get_round(&mut conn, &actor.organisation_id, id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id && r.status == "proposed")
+        .ok_or(ServiceError::NotFound)?;
+    proposal_of(&mut conn, round).await
+}
+
+/// The employee declines a proposal; nothing was, or will be, sent to raters.
+pub async fn decline_proposal(db: &Db, actor: &Actor, id: &str) -> Result<()> {
+    let mut tx = db.begin().await?;
+    store::get_round(&mut tx, &actor.organisation_id, id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id && r.status == "proposed")
+        .ok_or(ServiceError::NotFound)?;
+    store::decline_proposal(&mut tx, &actor.organisation_id, id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What became of the actor's proposals: (id, title, status, employee's name).
+pub async fn my_proposals(db: &Db, actor: &Actor) -> Result<Vec<(String, String, String, String)>> {
+    let mut conn = db.acquire().await?;
+    Ok(store::proposals_by(&mut conn, &actor.organisation_id, &actor.person_id).await?)
 }

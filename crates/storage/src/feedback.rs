@@ -719,3 +719,60 @@ pub async fn invitations_due_reminder(
     .fetch_all(&mut *conn)
     .await?)
 }
+
+/// Rounds proposed to `subject_id` by their manager and still waiting for consent.
+pub async fn proposals_for(
+    conn: &mut Conn,
+    organisation_id: &str,
+    subject_id: &str,
+) -> Result<Vec<Round>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {ROUND_COLUMNS} FROM feedback_rounds WHERE organisation_id = $1 AND subject_id = $2 AND status = 'proposed' ORDER BY created_at DESC"
+    )))
+    .bind(organisation_id)
+    .bind(subject_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Rounds `manager_id` proposed, whatever became of them, with the employee's name.
+pub async fn proposals_by(
+    conn: &mut Conn,
+    organisation_id: &str,
+    manager_id: &str,
+) -> Result<Vec<(String, String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT r.id, r.title, r.status, p.display_name FROM feedback_rounds r JOIN people p ON p.organisation_id = r.organisation_id AND p.id = r.subject_id \
+         WHERE r.organisation_id = $1 AND r.proposed_by = $2 ORDER BY r.created_at DESC",
+    )
+    .bind(organisation_id)
+    .bind(manager_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// The employee declines a proposal: it stays as 'declined' (so the manager sees the answer),
+/// without the proposed raters.
+pub async fn decline_proposal(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<bool> {
+    let result = sqlx::query(
+        "UPDATE feedback_rounds SET status = 'declined', proposal = NULL, closed_at = $3 WHERE organisation_id = $1 AND id = $2 AND status = 'proposed'",
+    )
+    .bind(organisation_id)
+    .bind(id)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Removes a proposal that is being turned into a real round (same id) in this transaction.
+pub async fn delete_proposal(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<bool> {
+    let result = sqlx::query(
+        "DELETE FROM feedback_rounds WHERE organisation_id = $1 AND id = $2 AND status = 'proposed'",
+    )
+    .bind(organisation_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}

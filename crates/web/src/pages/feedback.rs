@@ -44,6 +44,12 @@ struct OverviewPage {
     requests: Vec<(String, String)>,
     /// Reports shared with the actor as manager: (round id, label).
     shared: Vec<(String, String)>,
+    /// Rounds the actor's manager proposed, waiting for consent: (id, label).
+    proposals: Vec<(String, String)>,
+    /// The organisation allows manager proposals and the actor manages someone.
+    can_propose: bool,
+    /// What became of the actor's own proposals: labels.
+    proposed: Vec<String>,
 }
 
 impl OverviewPage {
@@ -61,12 +67,23 @@ impl OverviewPage {
     }
 }
 
+/// Confirmations the overview shows (`?klaar=…`).
+fn overview_notice(value: Option<&str>) -> Option<&'static str> {
+    const NOTICES: [&str; 2] = [
+        "feedback-proposal-sent",
+        "feedback-proposal-declined-notice",
+    ];
+    let value = value?;
+    NOTICES.iter().find(|n| **n == value).copied()
+}
+
 pub async fn overview(
     State(state): State<AppState>,
     SignedIn(actor, visitor): SignedIn,
+    axum::extract::Query(query): axum::extract::Query<RoundQuery>,
 ) -> WebResult<Response> {
     let rounds = feedback::my_rounds(&state.db, &actor).await?;
-    let page = Page::new(&visitor, "feedback");
+    let page = Page::new(&visitor, "feedback").with_notice(overview_notice(query.klaar.as_deref()));
     let requests = feedback::my_requests(&state.db, &actor)
         .await?
         .into_iter()
@@ -93,11 +110,44 @@ pub async fn overview(
             )
         })
         .collect();
+    let proposals = feedback::proposals_for_me(&state.db, &actor)
+        .await?
+        .into_iter()
+        .map(|p| {
+            (
+                p.round.id.clone(),
+                page.t.args(
+                    "feedback-proposal-line",
+                    &[("name", &p.proposed_by), ("title", &p.round.title)],
+                ),
+            )
+        })
+        .collect();
+    let can_propose = feedback::manager_rounds_enabled(&state.db, &actor).await?
+        && !feedback::team_of(&state.db, &actor).await?.is_empty();
+    let proposed = feedback::my_proposals(&state.db, &actor)
+        .await?
+        .into_iter()
+        .map(|(_, title, status, name)| {
+            let status = page.t.get(match status.as_str() {
+                "proposed" => "feedback-proposal-waiting",
+                "declined" => "feedback-proposal-declined",
+                _ => "feedback-proposal-accepted",
+            });
+            page.t.args(
+                "feedback-proposed-line",
+                &[("name", &name), ("title", &title), ("status", &status)],
+            )
+        })
+        .collect();
     ok(&OverviewPage {
         page,
         rounds,
         requests,
         shared,
+        proposals,
+        can_propose,
+        proposed,
     })
 }
 
@@ -115,6 +165,8 @@ struct NewRoundPage {
     /// Why a group will be merged or hidden, shown with "start anyway".
     small_groups: Option<String>,
     max_per_group: usize,
+    /// The manager's proposal being accepted with this form, if any.
+    proposal: String,
 }
 
 async fn new_round_page(
@@ -217,6 +269,7 @@ async fn new_round_page(
             questionnaires,
             small_groups,
             max_per_group: feedback::MAX_RATERS_PER_GROUP,
+            proposal: input.proposal.clone(),
         },
         status,
     )
@@ -805,4 +858,251 @@ pub async fn revoke(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "feedback_propose.html")]
+struct ProposePage {
+    page: Page,
+    team: Vec<(String, String, bool)>,
+    fields: Vec<FormField>,
+    manager_checked: bool,
+    errors: FormErrors,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ProposeForm {
+    #[serde(default)]
+    subject: String,
+    #[serde(flatten)]
+    input: RoundInput,
+}
+
+async fn propose_page(
+    state: &AppState,
+    actor: &kleur_services::Actor,
+    page: Page,
+    form: &ProposeForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> WebResult<Response> {
+    if !feedback::manager_rounds_enabled(&state.db, actor).await? {
+        return Err(WebError::Forbidden);
+    }
+    let team = feedback::team_of(&state.db, actor).await?;
+    if team.is_empty() {
+        return Err(WebError::Forbidden);
+    }
+    let t = page.t;
+    let input = &form.input;
+    let field = |name: &'static str,
+                 label: &str,
+                 hint: Option<&str>,
+                 kind: &'static str,
+                 value: &str,
+                 multiline: bool| FormField {
+        name,
+        label: t.get(label),
+        hint: hint.map(|h| t.get(h)),
+        kind,
+        value: value.to_owned(),
+        max: 0,
+        multiline,
+        list: None,
+    };
+    let fields = vec![
+        field(
+            "title",
+            "feedback-field-title",
+            None,
+            "text",
+            &input.title,
+            false,
+        ),
+        field(
+            "deadline",
+            "feedback-field-deadline",
+            Some("feedback-field-deadline-hint"),
+            "date",
+            &input.deadline,
+            false,
+        ),
+        field(
+            "peers",
+            "feedback-field-peers",
+            Some("feedback-field-addresses-hint"),
+            "text",
+            &input.peers,
+            true,
+        ),
+        field(
+            "direct_reports",
+            "feedback-field-direct-reports",
+            Some("feedback-field-addresses-hint"),
+            "text",
+            &input.direct_reports,
+            true,
+        ),
+        field(
+            "externals",
+            "feedback-field-externals",
+            Some("feedback-field-externals-hint"),
+            "text",
+            &input.externals,
+            true,
+        ),
+    ];
+    let team = team
+        .into_iter()
+        .map(|(id, name)| {
+            let selected = id == form.subject;
+            (id, name, selected)
+        })
+        .collect();
+    render(
+        &ProposePage {
+            page,
+            team,
+            fields,
+            manager_checked: matches!(input.manager.as_str(), "ja" | "true" | "on"),
+            errors,
+        },
+        status,
+    )
+}
+
+pub async fn propose_form(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+) -> WebResult<Response> {
+    let form = ProposeForm {
+        input: RoundInput {
+            manager: "ja".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    propose_page(
+        &state,
+        &actor,
+        Page::new(&visitor, "feedback"),
+        &form,
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn propose(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Form(form): Form<ProposeForm>,
+) -> WebResult<Response> {
+    match feedback::propose_round(
+        &state.db,
+        &state.settings,
+        &actor,
+        &form.subject,
+        &form.input,
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to("/feedback?klaar=feedback-proposal-sent").into_response()),
+        Err(ServiceError::Invalid(fields)) => {
+            let page = Page::new(&visitor, "feedback");
+            let errors = FormErrors::new(page.t, &fields);
+            propose_page(
+                &state,
+                &actor,
+                page,
+                &form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "feedback_proposal.html")]
+struct ProposalPage {
+    page: Page,
+    proposal: feedback::Proposal,
+    questionnaire: String,
+}
+
+impl ProposalPage {
+    fn list(&self, text: &str) -> Vec<String> {
+        text.split(['\n', ',', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+    fn manager_invited(&self) -> bool {
+        matches!(self.proposal.input.manager.trim(), "ja" | "true" | "on")
+    }
+}
+
+pub async fn proposal(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let proposal = feedback::proposal_for_me(&state.db, &actor, &id).await?;
+    let page = Page::new(&visitor, "feedback");
+    let (available, _) = feedback::questionnaires_for(&state.db, &actor).await?;
+    let questionnaire = available
+        .into_iter()
+        .find(|q| q.id == proposal.input.questionnaire)
+        .map(|q| match page.t.locale {
+            kleur_domain::Locale::Nl => q.name_nl,
+            kleur_domain::Locale::En => q.name_en,
+        })
+        .unwrap_or_default();
+    ok(&ProposalPage {
+        page,
+        proposal,
+        questionnaire,
+    })
+}
+
+/// The employee consents: the proposal goes through the same start as a round of their own
+/// (all checks, the small-group warning); only then are invitations sent.
+pub async fn accept_proposal(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let proposal = feedback::proposal_for_me(&state.db, &actor, &id).await?;
+    let mut input = proposal.input;
+    input.proposal = id;
+    match feedback::start_round(&state.db, &state.settings, &actor, &input).await {
+        Ok(round) => Ok(Redirect::to(&format!("/feedback/rondes/{round}")).into_response()),
+        Err(ServiceError::Invalid(fields)) => {
+            let page = Page::new(&visitor, "feedback");
+            let errors = FormErrors::new(page.t, &fields);
+            new_round_page(
+                &state,
+                &actor,
+                page,
+                &input,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn decline_proposal(
+    State(state): State<AppState>,
+    SignedIn(actor, _): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    feedback::decline_proposal(&state.db, &actor, &id).await?;
+    Ok(Redirect::to("/feedback?klaar=feedback-proposal-declined-notice").into_response())
 }

@@ -94,6 +94,19 @@ pub fn routes() -> Router<AppState> {
         .route("/feedback/rondes/{id}/delen", post(feedback::share))
         .route("/feedback/rondes/{id}/herinneren", post(feedback::remind))
         .route(
+            "/feedback/voorstellen",
+            get(feedback::propose_form).post(feedback::propose),
+        )
+        .route("/feedback/voorstellen/{id}", get(feedback::proposal))
+        .route(
+            "/feedback/voorstellen/{id}/accepteren",
+            post(feedback::accept_proposal),
+        )
+        .route(
+            "/feedback/voorstellen/{id}/afwijzen",
+            post(feedback::decline_proposal),
+        )
+        .route(
             "/feedback/rondes/{id}/uitnodigingen/{invitation}/intrekken",
             post(feedback::revoke),
         )
