@@ -119,6 +119,7 @@ for (const lang of ['nl', 'en']) {
         ['/beheer/vragenlijsten/nieuw', 200],
         ['/beheer/vragenlijsten/kleur-basis', 200],
         ['/beheer/vragenlijsten/kleur-basis/wijzigen', 200],
+        ['/beheer/feedback-overzicht', 200],
       ];
       const stable = (path) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>');
       for (const [path, status] of pages) {

@@ -813,3 +813,13 @@ mail-feedback-proposal-body = Hello,
     { $name } proposes a feedback round for you ("{ $title }"). Nobody has been invited yet: you decide whether the round goes ahead.
 
     { $link }
+feedback-hr-link = Results per unit
+feedback-hr-title = Feedback per unit
+feedback-hr-intro = Averages per question over closed feedback rounds, per unit of the employee. A question is listed only when rounds of at least { $count } different employees and at least { $count } ratings by others contribute. You never see a round, a name or a single answer.
+feedback-hr-empty = There is no unit yet with closed rounds of at least { $count } different employees.
+feedback-hr-col-item = Question
+feedback-hr-col-people = Employees
+feedback-hr-col-ratings = Ratings by others
+feedback-hr-col-others = Average of others
+feedback-hr-col-self = Average self-view
+feedback-hr-too-few = too few

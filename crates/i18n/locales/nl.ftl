@@ -813,3 +813,13 @@ mail-feedback-proposal-body = Hallo,
     { $name } stelt een feedbackronde voor jou voor ("{ $title }"). Er is nog niemand uitgenodigd: jij beslist of de ronde doorgaat.
 
     { $link }
+feedback-hr-link = Uitkomsten per onderdeel
+feedback-hr-title = Feedback per onderdeel
+feedback-hr-intro = Gemiddelden per vraag over gesloten feedbackrondes, per onderdeel van de medewerker. Een vraag staat er alleen als rondes van minstens { $count } verschillende medewerkers en minstens { $count } beoordelingen door anderen meetellen. Je ziet nooit een ronde, een naam of een los antwoord.
+feedback-hr-empty = Er is nog geen onderdeel met gesloten rondes van minstens { $count } verschillende medewerkers.
+feedback-hr-col-item = Vraag
+feedback-hr-col-people = Medewerkers
+feedback-hr-col-ratings = Beoordelingen door anderen
+feedback-hr-col-others = Gemiddelde anderen
+feedback-hr-col-self = Gemiddelde eigen beeld
+feedback-hr-too-few = te weinig

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod demo_content;
 pub mod error;
 pub mod feedback;
+pub mod feedback_hr;
 pub mod goals;
 pub mod import;
 pub mod mail;

@@ -776,3 +776,28 @@ pub async fn delete_proposal(conn: &mut Conn, organisation_id: &str, id: &str) -
     .await?;
     Ok(result.rows_affected() == 1)
 }
+
+/// One stored answer of a closed round, with what HR aggregates need and nothing more: the
+/// subject's unit and id (to count distinct people), the questionnaire, the group, the ratings.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClosedAnswer {
+    pub unit_id: Option<String>,
+    pub subject_id: String,
+    pub questionnaire_id: String,
+    pub questionnaire_version: i64,
+    pub rater_group: String,
+    pub ratings: String,
+}
+
+/// Every answer of the organisation's closed rounds, for aggregates above the threshold.
+pub async fn closed_answers(conn: &mut Conn, organisation_id: &str) -> Result<Vec<ClosedAnswer>> {
+    Ok(sqlx::query_as(
+        "SELECT p.unit_id, r.subject_id, r.questionnaire_id, r.questionnaire_version, a.rater_group, a.ratings \
+         FROM feedback_responses a JOIN feedback_rounds r ON r.organisation_id = a.organisation_id AND r.id = a.round_id \
+         JOIN people p ON p.organisation_id = r.organisation_id AND p.id = r.subject_id \
+         WHERE a.organisation_id = $1 AND r.status = 'closed'",
+    )
+    .bind(organisation_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}

@@ -160,6 +160,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/beheer/vragenlijsten", get(questionnaires::list))
         .route(
+            "/beheer/feedback-overzicht",
+            get(questionnaires::aggregates),
+        )
+        .route(
             "/beheer/vragenlijsten/nieuw",
             get(questionnaires::new_form).post(questionnaires::create),
         )

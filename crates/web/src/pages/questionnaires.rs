@@ -520,3 +520,43 @@ pub async fn settings(
     kleur_services::feedback::set_manager_rounds(&state.db, &actor, on).await?;
     Ok(Redirect::to(&format!("{LIST_PATH}?klaar=feedback-settings-saved")).into_response())
 }
+
+#[derive(Template)]
+#[template(path = "feedback_hr.html")]
+struct AggregatesPage {
+    page: Page,
+    units: Vec<kleur_services::feedback_hr::UnitAggregate>,
+    threshold: usize,
+}
+
+impl AggregatesPage {
+    fn text(&self, item: &kleur_services::feedback_hr::ItemAggregate) -> String {
+        match self.page.t.locale {
+            kleur_domain::Locale::Nl => item.text_nl.clone(),
+            kleur_domain::Locale::En => item.text_en.clone(),
+        }
+    }
+    fn one_decimal(&self, value: &f64) -> String {
+        let text = format!("{value:.1}");
+        if self.page.t.locale == kleur_domain::Locale::Nl {
+            text.replace('.', ",")
+        } else {
+            text
+        }
+    }
+}
+
+/// HR's aggregates of closed rounds per unit, above the threshold only.
+pub async fn aggregates(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+) -> WebResult<Response> {
+    require_manager(&actor)?;
+    let (units, threshold) =
+        kleur_services::feedback_hr::unit_aggregates(&state.db, &actor).await?;
+    ok(&AggregatesPage {
+        page: Page::new(&visitor, "questionnaires"),
+        units,
+        threshold,
+    })
+}
