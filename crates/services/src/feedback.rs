@@ -891,7 +891,30 @@ pub struct Report {
     /// Open answers per question, unattributed, in random order.
     pub comments: Vec<(QuestionItem, Vec<String>)>,
     pub respondents: usize,
+    /// The employee's own view and the others' over their closed rounds, oldest first, per item
+    /// of this round that was asked in at least two of them. Only for the employee themself.
+    pub trend: Vec<TrendItem>,
 }
+
+/// One round's figures for one item in the trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendPoint {
+    pub title: String,
+    /// The closing date (`YYYY-MM-DD`).
+    pub date: String,
+    pub own: Option<f64>,
+    /// Only when the others reached the threshold in that round.
+    pub others: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendItem {
+    pub item: QuestionItem,
+    pub points: Vec<TrendPoint>,
+}
+
+/// Rounds the trend looks back over, this one included.
+pub const TREND_ROUNDS: usize = 6;
 
 /// The report of one of the actor's own closed rounds. Before the round closes there is no
 /// report, so answers cannot be watched arriving one by one.
@@ -932,14 +955,197 @@ pub async fn report(db: &Db, actor: &Actor, round_id: &str) -> Result<Report> {
             .collect();
     let comments_raw =
         store::comments_of_round(&mut conn, &round.organisation_id, &round.id).await?;
-    Ok(build_report(
+    let owner = round.subject_id == actor.person_id;
+    let mut report = build_report(round, &items, scale, threshold, &responses, &comments_raw);
+    if owner {
+        report.trend = trend(&mut conn, &report).await?;
+    }
+    Ok(report)
+}
+
+/// Loads and builds the report of one closed round (no trend).
+async fn closed_report(conn: &mut Conn, round: Round) -> Result<Option<Report>> {
+    let Some(questionnaire) = store::get_questionnaire(
+        conn,
+        &round.organisation_id,
+        &round.questionnaire_id,
+        round.questionnaire_version,
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let scale = Scale {
+        points: questionnaire.scale_points.clamp(2, 10) as u8,
+    };
+    let threshold = Threshold::new(round.min_respondents.clamp(2, 50) as u8).unwrap_or_default();
+    let responses: Vec<(RaterGroup, BTreeMap<String, Option<u8>>)> =
+        store::responses_of_round(conn, &round.organisation_id, &round.id)
+            .await?
+            .into_iter()
+            .filter_map(|(group, ratings)| {
+                Some((
+                    RaterGroup::parse(&group)?,
+                    serde_json::from_str(&ratings).ok()?,
+                ))
+            })
+            .collect();
+    Ok(Some(build_report(
         round,
-        &items,
+        &items_of(&questionnaire),
         scale,
         threshold,
         &responses,
-        &comments_raw,
-    ))
+        &[],
+    )))
+}
+
+/// The trend of `report`'s items over the subject's closed rounds up to and including it.
+/// Items are matched by key (catalogue talents keep their key across questionnaires).
+async fn trend(conn: &mut Conn, report: &Report) -> Result<Vec<TrendItem>> {
+    let current = &report.round;
+    let mut earlier: Vec<Round> =
+        store::rounds_of(conn, &current.organisation_id, &current.subject_id)
+            .await?
+            .into_iter()
+            .filter(|r| r.status == "closed" && r.id != current.id)
+            .filter(|r| r.closed_at.as_deref() <= current.closed_at.as_deref())
+            .collect();
+    earlier.sort_by(|a, b| a.closed_at.cmp(&b.closed_at));
+    let keep = earlier.len().saturating_sub(TREND_ROUNDS - 1);
+    let mut reports = Vec::new();
+    for round in earlier.into_iter().skip(keep) {
+        if let Some(built) = closed_report(conn, round).await? {
+            reports.push(built);
+        }
+    }
+    if reports.is_empty() {
+        return Ok(Vec::new());
+    }
+    let point = |r: &Report, key: &str| {
+        let entry = r.items.iter().find(|i| i.item.key == key)?;
+        Some(TrendPoint {
+            title: r.round.title.clone(),
+            date: r
+                .round
+                .closed_at
+                .as_deref()
+                .unwrap_or(&r.round.deadline)
+                .chars()
+                .take(10)
+                .collect(),
+            own: entry.own,
+            others: entry.aggregate.others.as_ref().map(|o| o.mean),
+        })
+    };
+    Ok(report
+        .items
+        .iter()
+        .filter_map(|entry| {
+            let mut points: Vec<TrendPoint> = reports
+                .iter()
+                .filter_map(|r| point(r, &entry.item.key))
+                .collect();
+            if points.is_empty() {
+                return None;
+            }
+            points.extend(point(report, &entry.item.key));
+            Some(TrendItem {
+                item: entry.item.clone(),
+                points,
+            })
+        })
+        .collect())
+}
+
+/// Where an insight from the report goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsightTarget {
+    /// A private talent in the employee's portfolio.
+    Talent,
+    /// A private personal goal for this year.
+    Goal,
+}
+
+/// Turns one item of the employee's own closed report into a private portfolio talent or a
+/// personal goal, prefilled with the question and the figures. Returns where to edit it.
+pub async fn insight_to(
+    db: &Db,
+    actor: &Actor,
+    round_id: &str,
+    item_key: &str,
+    target: InsightTarget,
+) -> Result<String> {
+    let report = report(db, actor, round_id).await?;
+    if report.round.subject_id != actor.person_id {
+        // A manager reading a shared report cannot write into the employee's portfolio.
+        return Err(ServiceError::NotFound);
+    }
+    let entry = report
+        .items
+        .iter()
+        .find(|i| i.item.key == item_key)
+        .ok_or(ServiceError::NotFound)?;
+    let locale = actor.locale.unwrap_or_default();
+    let figure = |value: Option<f64>| match value {
+        Some(v) => format!("{v:.1}"),
+        None => "–".to_owned(),
+    };
+    let note = kleur_i18n::translate(
+        locale,
+        "feedback-insight-note",
+        &[
+            ("title", &report.round.title),
+            ("own", &figure(entry.own)),
+            (
+                "others",
+                &figure(entry.aggregate.others.as_ref().map(|o| o.mean)),
+            ),
+        ],
+    );
+    let title: String = entry.item.text(&locale).chars().take(200).collect();
+    match target {
+        InsightTarget::Talent => {
+            let catalogue_key = if crate::catalogue::get(db, actor, &entry.item.competence)
+                .await
+                .is_ok()
+            {
+                entry.item.competence.clone()
+            } else {
+                String::new()
+            };
+            let id = crate::portfolio::add_item(
+                db,
+                actor,
+                &crate::portfolio::ItemInput {
+                    section: "talents".to_owned(),
+                    title,
+                    body: note,
+                    visibility: "private".to_owned(),
+                    catalogue_key,
+                    ..Default::default()
+                },
+            )
+            .await?;
+            Ok(format!("/portfolio/items/{id}/wijzigen"))
+        }
+        InsightTarget::Goal => {
+            let id = crate::goals::create(
+                db,
+                actor,
+                &crate::goals::GoalInput {
+                    level: "personal".to_owned(),
+                    cycle: Utc::now().format("%Y").to_string(),
+                    title,
+                    description: note,
+                    visibility: "private".to_owned(),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            Ok(format!("/doelen/{id}/wijzigen"))
+        }
+    }
 }
 
 /// Builds the report from stored rows; pure, so it can be benchmarked and tested directly.
@@ -1001,6 +1207,7 @@ pub fn build_report(
         threshold: threshold.get(),
         items: report_items,
         comments,
+        trend: Vec::new(),
     }
 }
 

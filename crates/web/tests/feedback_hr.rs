@@ -77,7 +77,10 @@ async fn hr_sees_unit_averages_only_from_enough_people_and_nothing_individual(
     assert!(body.contains(ITEM), "three people: shown");
     assert!(body.contains("Gemeente aaa"), "under the unit's name");
     for individual in ["Anna", "Bram", "Cem", "Feedbackronde 2026", "partner@"] {
-        assert!(!body.contains(individual), "nothing individual: {individual}");
+        assert!(
+            !body.contains(individual),
+            "nothing individual: {individual}"
+        );
     }
 
     // Another tenant's HR sees none of it; an employee may not look at all.

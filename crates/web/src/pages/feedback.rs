@@ -418,6 +418,78 @@ impl RoundPage {
     }
 }
 
+impl RoundPage {
+    /// A line chart of the trend: the employee's own view (dashed) and the others' (solid) per
+    /// round. Decorative for assistive technology: the table below carries the same figures.
+    fn trend_chart(&self, trend: &feedback::TrendItem) -> String {
+        let scale = f64::from(self.report.as_ref().map_or(5, |r| r.scale));
+        let (left, top, width, height) = (40.0, 10.0, 420.0, 150.0);
+        let count = trend.points.len().max(2) as f64;
+        let x = |index: usize| left + width * index as f64 / (count - 1.0);
+        let y = |value: f64| top + height * (scale - value) / (scale - 1.0).max(1.0);
+        let mut svg = format!(
+            "<svg class=\"kleur-chart\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 {} {}\" width=\"100%\" height=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+            left + width + 20.0,
+            top + height + 30.0,
+            top + height + 30.0
+        );
+        for point in 1..=(scale as u32) {
+            let py = y(f64::from(point));
+            svg.push_str(&format!(
+                "<line x1=\"{left}\" y1=\"{py:.1}\" x2=\"{:.1}\" y2=\"{py:.1}\" stroke=\"#bbbbbb\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\" fill=\"#333333\">{point}</text>",
+                left + width,
+                left - 8.0,
+                py + 4.0
+            ));
+        }
+        for (index, point) in trend.points.iter().enumerate() {
+            svg.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333333\">{}</text>",
+                x(index),
+                top + height + 22.0,
+                escape(&point.date)
+            ));
+        }
+        let mut line = |values: Vec<Option<f64>>, colour: &str, dash: &str| {
+            let coords: Vec<String> = values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| format!("{:.1},{:.1}", x(i), y(v))))
+                .collect();
+            if coords.len() > 1 {
+                svg.push_str(&format!(
+                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"3\"{dash}/>",
+                    coords.join(" ")
+                ));
+            }
+            for coord in coords {
+                let (cx, cy) = coord.split_once(',').unwrap_or(("0", "0"));
+                svg.push_str(&format!(
+                    "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"5\" fill=\"{colour}\"/>"
+                ));
+            }
+        };
+        line(
+            trend.points.iter().map(|p| p.others).collect(),
+            "#154273",
+            "",
+        );
+        line(
+            trend.points.iter().map(|p| p.own).collect(),
+            "#8a3c00",
+            " stroke-dasharray=\"6 4\"",
+        );
+        svg.push_str("</svg>");
+        svg
+    }
+    fn maybe(&self, value: &Option<f64>) -> String {
+        match value {
+            Some(v) => self.one_decimal(v),
+            None => self.page.t.get("feedback-trend-none"),
+        }
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -1105,4 +1177,29 @@ pub async fn decline_proposal(
 ) -> WebResult<Response> {
     feedback::decline_proposal(&state.db, &actor, &id).await?;
     Ok(Redirect::to("/feedback?klaar=feedback-proposal-declined-notice").into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct InsightForm {
+    #[serde(default)]
+    item: String,
+    #[serde(default)]
+    naar: String,
+}
+
+/// Turns an item of one's own report into a private talent or personal goal, then opens it for
+/// editing.
+pub async fn insight(
+    State(state): State<AppState>,
+    SignedIn(actor, _): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<InsightForm>,
+) -> WebResult<Response> {
+    let target = match form.naar.as_str() {
+        "talent" => feedback::InsightTarget::Talent,
+        "doel" => feedback::InsightTarget::Goal,
+        _ => return Err(WebError::BadRequest),
+    };
+    let path = feedback::insight_to(&state.db, &actor, &id, form.item.trim(), target).await?;
+    Ok(Redirect::to(&path).into_response())
 }

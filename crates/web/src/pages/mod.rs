@@ -93,6 +93,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/feedback/rondes/{id}/delen", post(feedback::share))
         .route("/feedback/rondes/{id}/herinneren", post(feedback::remind))
+        .route("/feedback/rondes/{id}/inzicht", post(feedback::insight))
         .route(
             "/feedback/voorstellen",
             get(feedback::propose_form).post(feedback::propose),
