@@ -189,6 +189,12 @@ export async function startRound(t, page, { lang, title, peers, external, check 
   await page.locator('#peers').fill(peers.join('\n'));
   await page.locator('#externals').fill(external);
   await page.locator('#manager-ja').check();
+  // One external rater is below the anonymity threshold: the form warns first and asks to
+  // confirm (merged into "others" or hidden), then starts the round.
+  await clickAndWait(page, page.getByRole('button', { name: text.submit, exact: true }));
+  assert.equal(await page.locator('#small_groups_ok').count(), 1, 'the small-group warning is shown');
+  await check(t, page, `${lang} /feedback/nieuw with the small-group warning`);
+  await page.locator('#small_groups_ok').check();
   await Promise.all([
     page.waitForURL(/\/feedback\/rondes\/[^/]+$/, { waitUntil: 'load' }),
     page.getByRole('button', { name: text.submit, exact: true }).click(),

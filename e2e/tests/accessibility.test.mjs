@@ -120,6 +120,11 @@ for (const lang of ['nl', 'en']) {
         ['/talenten?q=x&sectie=onbekend', 422],
         ['/talenten/kaart', 200],
         ['/talenten/kaart?bereik=mijn-mensen', 200],
+        ['/beheer/vragenlijsten', 200],
+        ['/beheer/vragenlijsten/nieuw', 200],
+        ['/beheer/vragenlijsten/kleur-basis', 200],
+        ['/beheer/vragenlijsten/kleur-basis/wijzigen', 200],
+        ['/beheer/feedback-overzicht', 200],
       ];
       const stable = (path) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>');
       for (const [path, status] of pages) {

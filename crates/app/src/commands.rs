@@ -339,6 +339,12 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
         Duration::from_secs(5),
         worker_stopped,
     ));
+    let reminders = tokio::spawn(kleur_services::feedback::run_reminder_worker(
+        db.clone(),
+        config.settings(),
+        Duration::from_secs(300),
+        stop_worker.subscribe(),
+    ));
     let state = kleur_web::AppState::new(db.clone(), config.settings());
     let app = kleur_web::router(state);
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -355,6 +361,7 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
     .context("serving")?;
     let _ = stop_worker.send(true);
     let _ = worker.await;
+    let _ = reminders.await;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

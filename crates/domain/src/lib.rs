@@ -15,8 +15,8 @@ pub mod paging;
 pub mod person;
 pub mod portfolio;
 pub mod role;
-pub mod team_builder;
 pub mod search;
+pub mod team_builder;
 pub mod unit;
 
 pub use email::Email;

@@ -25,6 +25,8 @@ fn round() -> Round {
         created_at: String::new(),
         closed_at: None,
         shared_with_manager: 0,
+        proposed_by: None,
+        proposal: None,
     }
 }
 

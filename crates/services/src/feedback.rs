@@ -153,8 +153,8 @@ pub fn items_of(questionnaire: &Questionnaire) -> Vec<QuestionItem> {
     serde_json::from_str(&questionnaire.items).unwrap_or_default()
 }
 
-/// What the employee fills in to start a round.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// What the employee fills in to start a round (or a manager, to propose one).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RoundInput {
     #[serde(default)]
     pub title: String,
@@ -172,6 +172,40 @@ pub struct RoundInput {
     /// E-mail addresses of clients or partners outside the organisation.
     #[serde(default)]
     pub externals: String,
+    /// The questionnaire id; empty means the one assigned to the employee.
+    #[serde(default)]
+    pub questionnaire: String,
+    /// `ja` once the employee has read the warning that a group is below the anonymity
+    /// threshold and starts anyway.
+    #[serde(default)]
+    pub small_groups_ok: String,
+    /// The id of the manager's proposal the employee accepts with this form (field `voorstel`).
+    #[serde(default, rename = "voorstel")]
+    pub proposal: String,
+}
+
+/// The field a below-threshold warning is reported on; the form then offers to start anyway.
+pub const SMALL_GROUPS_FIELD: &str = "small_groups";
+
+/// What happens to the answers of anonymous groups smaller than the threshold: merged into
+/// "others" when the small groups together reach it, otherwise hidden. None when no group is
+/// small.
+pub fn small_group_warning(
+    counts: &[(RaterGroup, usize)],
+    threshold: usize,
+) -> Option<&'static str> {
+    let small: Vec<usize> = counts
+        .iter()
+        .filter(|(g, n)| g.is_anonymous() && *n > 0 && *n < threshold)
+        .map(|(_, n)| *n)
+        .collect();
+    if small.is_empty() {
+        None
+    } else if small.iter().sum::<usize>() >= threshold {
+        Some("feedback-small-group-merged")
+    } else {
+        Some("feedback-small-group-hidden")
+    }
 }
 
 fn addresses(text: &str) -> std::result::Result<Vec<Email>, ()> {
@@ -228,6 +262,16 @@ pub async fn start_round(
     let subject = people::get_person(&mut tx, &actor.organisation_id, &actor.person_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
+    // Accepting a manager's proposal: it must be proposed to this employee and still waiting.
+    let proposal = match input.proposal.trim() {
+        "" => None,
+        id => Some(
+            store::get_round(&mut tx, &actor.organisation_id, id)
+                .await?
+                .filter(|r| r.subject_id == subject.id && r.status == "proposed")
+                .ok_or(ServiceError::NotFound)?,
+        ),
+    };
     let mut invitees: Vec<(RaterGroup, Option<String>, String, Option<String>)> = Vec::new();
     invitees.push((
         RaterGroup::Own,
@@ -283,12 +327,43 @@ pub async fn start_round(
     if total == 0 && !matches!(input.manager.trim(), "ja" | "true" | "on" | "yes") {
         errors.push(FieldError::new("peers", "error-feedback-no-raters"));
     }
+    let (available, assigned) =
+        crate::questionnaires::available_for(&mut tx, &actor.organisation_id, &actor.person_id)
+            .await?;
+    let wanted = match input.questionnaire.trim() {
+        "" => assigned.as_str(),
+        chosen => chosen,
+    };
+    let questionnaire = available.into_iter().find(|q| q.id == wanted);
+    if questionnaire.is_none() {
+        errors.push(FieldError::new(
+            "questionnaire",
+            "error-feedback-questionnaire",
+        ));
+    }
     errors.dedup();
     if !errors.is_empty() {
         return Err(ServiceError::Invalid(errors));
     }
-    ensure_default_questionnaire(&mut tx, &actor.organisation_id).await?;
-    let round_id = kleur_storage::new_id();
+    // Warn (once) when an anonymous group cannot reach the threshold on its own.
+    let counts: Vec<(RaterGroup, usize)> = RaterGroup::ALL
+        .iter()
+        .map(|g| (*g, invitees.iter().filter(|i| i.0 == *g).count()))
+        .collect();
+    if input.small_groups_ok.trim() != "ja"
+        && let Some(key) = small_group_warning(&counts, Threshold::DEFAULT.get())
+    {
+        return Err(ServiceError::invalid(SMALL_GROUPS_FIELD, key));
+    }
+    let questionnaire = questionnaire.ok_or(ServiceError::NotFound)?;
+    // An accepted proposal becomes the round, under the same id, owned by the employee.
+    let round_id = match &proposal {
+        Some(proposed) => {
+            store::delete_proposal(&mut tx, &actor.organisation_id, &proposed.id).await?;
+            proposed.id.clone()
+        }
+        None => kleur_storage::new_id(),
+    };
     let deadline = deadline.unwrap_or_default();
     store::insert_round(
         &mut tx,
@@ -296,8 +371,8 @@ pub async fn start_round(
             organisation_id: actor.organisation_id.clone(),
             id: round_id.clone(),
             subject_id: subject.id.clone(),
-            questionnaire_id: DEFAULT_QUESTIONNAIRE.to_owned(),
-            questionnaire_version: 1,
+            questionnaire_id: questionnaire.id.clone(),
+            questionnaire_version: questionnaire.version,
             title: title.clone(),
             deadline: deadline.clone(),
             status: "open".to_owned(),
@@ -305,6 +380,8 @@ pub async fn start_round(
             created_at: kleur_storage::now(),
             closed_at: None,
             shared_with_manager: 0,
+            proposed_by: proposal.and_then(|p| p.proposed_by),
+            proposal: None,
         },
     )
     .await?;
@@ -382,6 +459,19 @@ pub struct GroupProgress {
 pub struct RoundOverview {
     pub round: Round,
     pub progress: Vec<GroupProgress>,
+    /// Whom the employee invited (they chose them), for withdrawing an invitation. Never whether
+    /// a particular person answered; only filled for the round's own page.
+    pub invitees: Vec<Invitee>,
+    /// The employee already used "remind now".
+    pub reminded: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Invitee {
+    pub id: String,
+    pub group: RaterGroup,
+    pub email: String,
+    pub revoked: bool,
 }
 
 fn progress(round: &Round, invitations: &[Invitation]) -> Vec<GroupProgress> {
@@ -406,7 +496,12 @@ fn progress(round: &Round, invitations: &[Invitation]) -> Vec<GroupProgress> {
 /// The actor's own rounds, newest first, with progress counts.
 pub async fn my_rounds(db: &Db, actor: &Actor) -> Result<Vec<RoundOverview>> {
     let mut conn = db.acquire().await?;
-    let rounds = store::rounds_of(&mut conn, &actor.organisation_id, &actor.person_id).await?;
+    // Proposals waiting for consent, or declined, are not rounds (yet).
+    let rounds: Vec<Round> = store::rounds_of(&mut conn, &actor.organisation_id, &actor.person_id)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == "open" || r.status == "closed")
+        .collect();
     // One query for the invitations of all rounds, not one per round.
     let invitations =
         store::invitations_of_subject(&mut conn, &actor.organisation_id, &actor.person_id).await?;
@@ -421,6 +516,8 @@ pub async fn my_rounds(db: &Db, actor: &Actor) -> Result<Vec<RoundOverview>> {
             RoundOverview {
                 progress: progress(&round, &of_round),
                 round,
+                invitees: Vec::new(),
+                reminded: false,
             }
         })
         .collect())
@@ -432,12 +529,27 @@ pub async fn my_round(db: &Db, actor: &Actor, round_id: &str) -> Result<RoundOve
     let round = store::get_round(&mut conn, &actor.organisation_id, round_id)
         .await?
         .filter(|r| r.subject_id == actor.person_id)
+        .filter(|r| r.status == "open" || r.status == "closed")
         .ok_or(ServiceError::NotFound)?;
     let invitations =
         store::invitations_of_round(&mut conn, &actor.organisation_id, &round.id).await?;
+    let invitees = invitations
+        .iter()
+        .filter(|i| i.rater_group != RaterGroup::Own.as_str())
+        .filter_map(|i| {
+            Some(Invitee {
+                id: i.id.clone(),
+                group: RaterGroup::parse(&i.rater_group)?,
+                email: i.email.clone(),
+                revoked: i.revoked_at.is_some(),
+            })
+        })
+        .collect();
     Ok(RoundOverview {
         progress: progress(&round, &invitations),
+        reminded: reminded_by_employee(&invitations),
         round,
+        invitees,
     })
 }
 
@@ -554,6 +666,8 @@ pub struct Answers {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkProblem {
     Unknown,
+    /// The employee withdrew the invitation.
+    Revoked,
     Expired,
     Used,
     Closed,
@@ -586,7 +700,7 @@ async fn load_link(
         return Ok(Err(LinkProblem::Unknown));
     };
     if invitation.revoked_at.is_some() {
-        return Ok(Err(LinkProblem::Unknown));
+        return Ok(Err(LinkProblem::Revoked));
     }
     if invitation.submitted == 1 {
         return Ok(Err(LinkProblem::Used));
@@ -777,7 +891,30 @@ pub struct Report {
     /// Open answers per question, unattributed, in random order.
     pub comments: Vec<(QuestionItem, Vec<String>)>,
     pub respondents: usize,
+    /// The employee's own view and the others' over their closed rounds, oldest first, per item
+    /// of this round that was asked in at least two of them. Only for the employee themself.
+    pub trend: Vec<TrendItem>,
 }
+
+/// One round's figures for one item in the trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendPoint {
+    pub title: String,
+    /// The closing date (`YYYY-MM-DD`).
+    pub date: String,
+    pub own: Option<f64>,
+    /// Only when the others reached the threshold in that round.
+    pub others: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendItem {
+    pub item: QuestionItem,
+    pub points: Vec<TrendPoint>,
+}
+
+/// Rounds the trend looks back over, this one included.
+pub const TREND_ROUNDS: usize = 6;
 
 /// The report of one of the actor's own closed rounds. Before the round closes there is no
 /// report, so answers cannot be watched arriving one by one.
@@ -818,14 +955,197 @@ pub async fn report(db: &Db, actor: &Actor, round_id: &str) -> Result<Report> {
             .collect();
     let comments_raw =
         store::comments_of_round(&mut conn, &round.organisation_id, &round.id).await?;
-    Ok(build_report(
+    let owner = round.subject_id == actor.person_id;
+    let mut report = build_report(round, &items, scale, threshold, &responses, &comments_raw);
+    if owner {
+        report.trend = trend(&mut conn, &report).await?;
+    }
+    Ok(report)
+}
+
+/// Loads and builds the report of one closed round (no trend).
+async fn closed_report(conn: &mut Conn, round: Round) -> Result<Option<Report>> {
+    let Some(questionnaire) = store::get_questionnaire(
+        conn,
+        &round.organisation_id,
+        &round.questionnaire_id,
+        round.questionnaire_version,
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    let scale = Scale {
+        points: questionnaire.scale_points.clamp(2, 10) as u8,
+    };
+    let threshold = Threshold::new(round.min_respondents.clamp(2, 50) as u8).unwrap_or_default();
+    let responses: Vec<(RaterGroup, BTreeMap<String, Option<u8>>)> =
+        store::responses_of_round(conn, &round.organisation_id, &round.id)
+            .await?
+            .into_iter()
+            .filter_map(|(group, ratings)| {
+                Some((
+                    RaterGroup::parse(&group)?,
+                    serde_json::from_str(&ratings).ok()?,
+                ))
+            })
+            .collect();
+    Ok(Some(build_report(
         round,
-        &items,
+        &items_of(&questionnaire),
         scale,
         threshold,
         &responses,
-        &comments_raw,
-    ))
+        &[],
+    )))
+}
+
+/// The trend of `report`'s items over the subject's closed rounds up to and including it.
+/// Items are matched by key (catalogue talents keep their key across questionnaires).
+async fn trend(conn: &mut Conn, report: &Report) -> Result<Vec<TrendItem>> {
+    let current = &report.round;
+    let mut earlier: Vec<Round> =
+        store::rounds_of(conn, &current.organisation_id, &current.subject_id)
+            .await?
+            .into_iter()
+            .filter(|r| r.status == "closed" && r.id != current.id)
+            .filter(|r| r.closed_at.as_deref() <= current.closed_at.as_deref())
+            .collect();
+    earlier.sort_by(|a, b| a.closed_at.cmp(&b.closed_at));
+    let keep = earlier.len().saturating_sub(TREND_ROUNDS - 1);
+    let mut reports = Vec::new();
+    for round in earlier.into_iter().skip(keep) {
+        if let Some(built) = closed_report(conn, round).await? {
+            reports.push(built);
+        }
+    }
+    if reports.is_empty() {
+        return Ok(Vec::new());
+    }
+    let point = |r: &Report, key: &str| {
+        let entry = r.items.iter().find(|i| i.item.key == key)?;
+        Some(TrendPoint {
+            title: r.round.title.clone(),
+            date: r
+                .round
+                .closed_at
+                .as_deref()
+                .unwrap_or(&r.round.deadline)
+                .chars()
+                .take(10)
+                .collect(),
+            own: entry.own,
+            others: entry.aggregate.others.as_ref().map(|o| o.mean),
+        })
+    };
+    Ok(report
+        .items
+        .iter()
+        .filter_map(|entry| {
+            let mut points: Vec<TrendPoint> = reports
+                .iter()
+                .filter_map(|r| point(r, &entry.item.key))
+                .collect();
+            if points.is_empty() {
+                return None;
+            }
+            points.extend(point(report, &entry.item.key));
+            Some(TrendItem {
+                item: entry.item.clone(),
+                points,
+            })
+        })
+        .collect())
+}
+
+/// Where an insight from the report goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsightTarget {
+    /// A private talent in the employee's portfolio.
+    Talent,
+    /// A private personal goal for this year.
+    Goal,
+}
+
+/// Turns one item of the employee's own closed report into a private portfolio talent or a
+/// personal goal, prefilled with the question and the figures. Returns where to edit it.
+pub async fn insight_to(
+    db: &Db,
+    actor: &Actor,
+    round_id: &str,
+    item_key: &str,
+    target: InsightTarget,
+) -> Result<String> {
+    let report = report(db, actor, round_id).await?;
+    if report.round.subject_id != actor.person_id {
+        // A manager reading a shared report cannot write into the employee's portfolio.
+        return Err(ServiceError::NotFound);
+    }
+    let entry = report
+        .items
+        .iter()
+        .find(|i| i.item.key == item_key)
+        .ok_or(ServiceError::NotFound)?;
+    let locale = actor.locale.unwrap_or_default();
+    let figure = |value: Option<f64>| match value {
+        Some(v) => format!("{v:.1}"),
+        None => "–".to_owned(),
+    };
+    let note = kleur_i18n::translate(
+        locale,
+        "feedback-insight-note",
+        &[
+            ("title", &report.round.title),
+            ("own", &figure(entry.own)),
+            (
+                "others",
+                &figure(entry.aggregate.others.as_ref().map(|o| o.mean)),
+            ),
+        ],
+    );
+    let title: String = entry.item.text(&locale).chars().take(200).collect();
+    match target {
+        InsightTarget::Talent => {
+            let catalogue_key = if crate::catalogue::get(db, actor, &entry.item.competence)
+                .await
+                .is_ok()
+            {
+                entry.item.competence.clone()
+            } else {
+                String::new()
+            };
+            let id = crate::portfolio::add_item(
+                db,
+                actor,
+                &crate::portfolio::ItemInput {
+                    section: "talents".to_owned(),
+                    title,
+                    body: note,
+                    visibility: "private".to_owned(),
+                    catalogue_key,
+                    ..Default::default()
+                },
+            )
+            .await?;
+            Ok(format!("/portfolio/items/{id}/wijzigen"))
+        }
+        InsightTarget::Goal => {
+            let id = crate::goals::create(
+                db,
+                actor,
+                &crate::goals::GoalInput {
+                    level: "personal".to_owned(),
+                    cycle: Utc::now().format("%Y").to_string(),
+                    title,
+                    description: note,
+                    visibility: "private".to_owned(),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            Ok(format!("/doelen/{id}/wijzigen"))
+        }
+    }
 }
 
 /// Builds the report from stored rows; pure, so it can be benchmarked and tested directly.
@@ -887,6 +1207,7 @@ pub fn build_report(
         threshold: threshold.get(),
         items: report_items,
         comments,
+        trend: Vec::new(),
     }
 }
 
@@ -925,6 +1246,8 @@ pub async fn seed_demo(db: &Db, organisation_id: &str, subject_id: &str) -> Resu
         created_at: kleur_storage::now(),
         closed_at: None,
         shared_with_manager: 0,
+        proposed_by: None,
+        proposal: None,
     };
     store::insert_round(&mut tx, &round).await?;
     // (group, person, email, base rating): the employee rates themself a little high on some items.
@@ -1126,4 +1449,429 @@ fn links_expire(deadline: &str) -> String {
             .map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc() + Duration::days(7))
             .unwrap_or_else(|_| Utc::now() + Duration::days(30)),
     )
+}
+
+/// The questionnaires the actor can start a round with, and the id of the one assigned to them.
+pub async fn questionnaires_for(db: &Db, actor: &Actor) -> Result<(Vec<Questionnaire>, String)> {
+    let mut conn = db.acquire().await?;
+    crate::questionnaires::available_for(&mut conn, &actor.organisation_id, &actor.person_id).await
+}
+
+/// Whether managers may propose rounds for people in their team (an organisation setting).
+pub async fn manager_rounds_enabled(db: &Db, actor: &Actor) -> Result<bool> {
+    let mut conn = db.acquire().await?;
+    Ok(store::manager_rounds_enabled(&mut conn, &actor.organisation_id).await?)
+}
+
+/// HR or an administrator turns manager-proposed rounds on or off.
+pub async fn set_manager_rounds(db: &Db, actor: &Actor, on: bool) -> Result<()> {
+    if !crate::questionnaires::can_manage(actor) {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut conn = db.acquire().await?;
+    store::set_manager_rounds(&mut conn, &actor.organisation_id, on).await?;
+    Ok(())
+}
+
+/// Queues a reminder with a fresh link for one unanswered invitation, in the caller's
+/// transaction. Links are stored only as hashes, so the original link cannot be sent again: the
+/// reminder carries a new one and the old one stops working. False when there was nothing to
+/// remind (answered, withdrawn, or this reminder already went out).
+async fn remind_in(
+    conn: &mut Conn,
+    settings: &Settings,
+    organisation_id: &str,
+    invitation_id: &str,
+    bit: i64,
+) -> Result<bool> {
+    let Some(invitation) = store::get_invitation(conn, organisation_id, invitation_id).await?
+    else {
+        return Ok(false);
+    };
+    let Some(round) = store::get_round(conn, organisation_id, &invitation.round_id).await? else {
+        return Ok(false);
+    };
+    if round.status != "open" || invitation.rater_group == RaterGroup::Own.as_str() {
+        return Ok(false);
+    }
+    let token = random_token();
+    if !store::renew_link(
+        conn,
+        organisation_id,
+        invitation_id,
+        &hash_token(&token),
+        bit,
+    )
+    .await?
+    {
+        return Ok(false);
+    }
+    let subject = people::get_person(conn, organisation_id, &round.subject_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let locale = match &invitation.person_id {
+        Some(person_id) => people::get_person(conn, organisation_id, person_id)
+            .await?
+            .and_then(|p| p.locale)
+            .as_deref()
+            .and_then(Locale::parse)
+            .unwrap_or_default(),
+        None => Locale::default(),
+    };
+    let link = format!("{}/feedback/antwoord/{token}", settings.base_url);
+    let subject_line = kleur_i18n::translate(
+        locale,
+        "mail-feedback-reminder-subject",
+        &[("name", &subject.display_name)],
+    );
+    let body = kleur_i18n::translate(
+        locale,
+        "mail-feedback-reminder-body",
+        &[
+            ("name", &subject.display_name),
+            ("link", &link),
+            ("deadline", &round.deadline),
+            ("title", &round.title),
+        ],
+    );
+    kleur_storage::outbox::enqueue(
+        conn,
+        organisation_id,
+        &invitation.email,
+        &subject_line,
+        &body,
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Sends the automatic reminders (run by the background worker): three days and one day before
+/// the deadline, once each, to invited raters who have not answered. A round started less than a
+/// day ago gets none, so a short round does not remind right after inviting.
+pub async fn send_due_reminders(db: &Db, settings: &Settings) -> Result<usize> {
+    let today = Utc::now().date_naive();
+    let day = |offset: i64| {
+        (today + Duration::days(offset))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let created_before = timestamp(Utc::now() - Duration::days(1));
+    let mut sent = 0;
+    for (bit, from, to) in [
+        (store::REMINDER_THREE_DAYS, day(2), day(3)),
+        (store::REMINDER_ONE_DAY, day(0), day(1)),
+    ] {
+        let mut conn = db.acquire().await?;
+        let due =
+            store::invitations_due_reminder(&mut conn, &from, &to, &created_before, bit).await?;
+        drop(conn);
+        for (organisation_id, invitation_id) in due {
+            let mut tx = db.begin().await?;
+            if remind_in(&mut tx, settings, &organisation_id, &invitation_id, bit).await? {
+                sent += 1;
+            }
+            tx.commit().await?;
+        }
+    }
+    Ok(sent)
+}
+
+/// Runs the reminders every `interval` until `shutdown` says stop; the outbox worker delivers.
+pub async fn run_reminder_worker(
+    db: Db,
+    settings: Settings,
+    interval: std::time::Duration,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) {
+    loop {
+        if let Err(error) = send_due_reminders(&db, &settings).await {
+            tracing::error!(%error, "feedback reminders");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
+}
+
+/// The employee reminds, now, everyone invited who has not answered (once per round). The
+/// employee does not learn who that is.
+pub async fn remind_now(db: &Db, settings: &Settings, actor: &Actor, round_id: &str) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let round = store::get_round(&mut tx, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    if round.status != "open" {
+        return Err(ServiceError::invalid("remind", "error-feedback-closed"));
+    }
+    let invitations =
+        store::invitations_of_round(&mut tx, &actor.organisation_id, &round.id).await?;
+    if invitations
+        .iter()
+        .any(|i| i.reminders_sent & store::REMINDER_BY_EMPLOYEE != 0)
+    {
+        return Err(ServiceError::invalid("remind", "error-feedback-reminded"));
+    }
+    for invitation in &invitations {
+        remind_in(
+            &mut tx,
+            settings,
+            &actor.organisation_id,
+            &invitation.id,
+            store::REMINDER_BY_EMPLOYEE,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether the employee already used "remind now" for a round.
+pub fn reminded_by_employee(invitations: &[Invitation]) -> bool {
+    invitations
+        .iter()
+        .any(|i| i.reminders_sent & store::REMINDER_BY_EMPLOYEE != 0)
+}
+
+/// The employee withdraws an unanswered invitation of their open round: its link stops working
+/// at once. When everyone left has answered, the round closes.
+pub async fn revoke_invitation(
+    db: &Db,
+    actor: &Actor,
+    round_id: &str,
+    invitation_id: &str,
+) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let round = store::get_round(&mut tx, &actor.organisation_id, round_id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id)
+        .ok_or(ServiceError::NotFound)?;
+    let invitation = store::get_invitation(&mut tx, &actor.organisation_id, invitation_id)
+        .await?
+        .filter(|i| i.round_id == round.id && i.rater_group != RaterGroup::Own.as_str())
+        .ok_or(ServiceError::NotFound)?;
+    if round.status != "open" {
+        return Err(ServiceError::invalid("invitation", "error-feedback-closed"));
+    }
+    if !store::revoke_invitation(&mut tx, &actor.organisation_id, &round.id, &invitation.id).await?
+    {
+        return Err(ServiceError::invalid(
+            "invitation",
+            "error-feedback-cannot-revoke",
+        ));
+    }
+    let invitations =
+        store::invitations_of_round(&mut tx, &actor.organisation_id, &round.id).await?;
+    let remaining: Vec<&Invitation> = invitations
+        .iter()
+        .filter(|i| i.revoked_at.is_none())
+        .collect();
+    if remaining
+        .iter()
+        .any(|i| i.rater_group != RaterGroup::Own.as_str())
+        && remaining.iter().all(|i| i.submitted == 1)
+    {
+        close_in(&mut tx, &round).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The people the actor manages (active), who a manager may propose a round for.
+pub async fn team_of(db: &Db, actor: &Actor) -> Result<Vec<(String, String)>> {
+    let mut conn = db.acquire().await?;
+    let filter = people::PeopleFilter {
+        search: None,
+        unit_id: None,
+        manager_id: Some(&actor.person_id),
+    };
+    let (team, _) = people::list_people(&mut conn, &actor.organisation_id, &filter, 500, 0).await?;
+    Ok(team.into_iter().map(|p| (p.id, p.display_name)).collect())
+}
+
+/// A manager proposes a round for someone in their team, if the organisation allows it. Nothing
+/// goes to raters: the employee is told, and decides. Returns the proposal's id.
+pub async fn propose_round(
+    db: &Db,
+    settings: &Settings,
+    actor: &Actor,
+    subject_id: &str,
+    input: &RoundInput,
+) -> Result<String> {
+    if !manager_rounds_enabled(db, actor).await? {
+        return Err(ServiceError::Forbidden);
+    }
+    let mut errors = Vec::new();
+    let title = kleur_domain::person::clean_text(&input.title, 200, true).unwrap_or_else(|_| {
+        errors.push(FieldError::new("title", "error-title-required"));
+        String::new()
+    });
+    let deadline = parse_deadline(&input.deadline);
+    if deadline.is_none() {
+        errors.push(FieldError::new("deadline", "error-feedback-deadline"));
+    }
+    for (field, text) in [
+        ("peers", &input.peers),
+        ("direct_reports", &input.direct_reports),
+        ("externals", &input.externals),
+    ] {
+        match addresses(text) {
+            Ok(list) if list.len() > MAX_RATERS_PER_GROUP => {
+                errors.push(FieldError::new(field, "error-feedback-too-many"))
+            }
+            Ok(_) => {}
+            Err(()) => errors.push(FieldError::new(field, "error-feedback-addresses")),
+        }
+    }
+    let mut tx = db.begin().await?;
+    let subject = people::get_person(&mut tx, &actor.organisation_id, subject_id.trim())
+        .await?
+        .filter(|p| p.active == 1 && p.manager_id.as_deref() == Some(actor.person_id.as_str()));
+    let Some(subject) = subject else {
+        errors.push(FieldError::new("subject", "error-feedback-not-your-team"));
+        return Err(ServiceError::Invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Err(ServiceError::Invalid(errors));
+    }
+    let questionnaire_id =
+        crate::questionnaires::assigned_for(&mut tx, &actor.organisation_id, &subject.id).await?;
+    ensure_default_questionnaire(&mut tx, &actor.organisation_id).await?;
+    let questionnaire =
+        store::latest_questionnaire(&mut tx, &actor.organisation_id, &questionnaire_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+    let proposal = RoundInput {
+        title: title.clone(),
+        deadline: deadline.clone().unwrap_or_default(),
+        manager: input.manager.clone(),
+        peers: input.peers.clone(),
+        direct_reports: input.direct_reports.clone(),
+        externals: input.externals.clone(),
+        questionnaire: questionnaire.id.clone(),
+        small_groups_ok: String::new(),
+        proposal: String::new(),
+    };
+    let id = kleur_storage::new_id();
+    store::insert_round(
+        &mut tx,
+        &Round {
+            organisation_id: actor.organisation_id.clone(),
+            id: id.clone(),
+            subject_id: subject.id.clone(),
+            questionnaire_id: questionnaire.id.clone(),
+            questionnaire_version: questionnaire.version,
+            title: title.clone(),
+            deadline: deadline.unwrap_or_default(),
+            status: "proposed".to_owned(),
+            min_respondents: Threshold::DEFAULT.get() as i64,
+            created_at: kleur_storage::now(),
+            closed_at: None,
+            shared_with_manager: 0,
+            proposed_by: Some(actor.person_id.clone()),
+            proposal: Some(
+                serde_json::to_string(&proposal)
+                    .map_err(|e| ServiceError::Internal(e.to_string()))?,
+            ),
+        },
+    )
+    .await?;
+    let locale = subject
+        .locale
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or_default();
+    let link = format!("{}/feedback/voorstellen/{id}", settings.base_url);
+    let subject_line = kleur_i18n::translate(
+        locale,
+        "mail-feedback-proposal-subject",
+        &[("name", &actor.display_name)],
+    );
+    let body = kleur_i18n::translate(
+        locale,
+        "mail-feedback-proposal-body",
+        &[
+            ("name", &actor.display_name),
+            ("title", &title),
+            ("link", &link),
+        ],
+    );
+    kleur_storage::outbox::enqueue(
+        &mut tx,
+        &actor.organisation_id,
+        &subject.email,
+        &subject_line,
+        &body,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A proposal as the employee sees it before deciding.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    pub round: Round,
+    pub input: RoundInput,
+    pub proposed_by: String,
+}
+
+/// Proposals waiting for the actor's consent.
+pub async fn proposals_for_me(db: &Db, actor: &Actor) -> Result<Vec<Proposal>> {
+    let mut conn = db.acquire().await?;
+    let rounds = store::proposals_for(&mut conn, &actor.organisation_id, &actor.person_id).await?;
+    let mut out = Vec::new();
+    for round in rounds {
+        out.push(proposal_of(&mut conn, round).await?);
+    }
+    Ok(out)
+}
+
+async fn proposal_of(conn: &mut Conn, round: Round) -> Result<Proposal> {
+    let input = round
+        .proposal
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or_default();
+    let proposed_by = match &round.proposed_by {
+        Some(id) => people::get_person(conn, &round.organisation_id, id)
+            .await?
+            .map(|p| p.display_name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(Proposal {
+        round,
+        input,
+        proposed_by,
+    })
+}
+
+/// One proposal waiting for the actor's consent; anyone else gets "not found".
+pub async fn proposal_for_me(db: &Db, actor: &Actor, id: &str) -> Result<Proposal> {
+    let mut conn = db.acquire().await?;
+    let round = store::get_round(&mut conn, &actor.organisation_id, id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id && r.status == "proposed")
+        .ok_or(ServiceError::NotFound)?;
+    proposal_of(&mut conn, round).await
+}
+
+/// The employee declines a proposal; nothing was, or will be, sent to raters.
+pub async fn decline_proposal(db: &Db, actor: &Actor, id: &str) -> Result<()> {
+    let mut tx = db.begin().await?;
+    store::get_round(&mut tx, &actor.organisation_id, id)
+        .await?
+        .filter(|r| r.subject_id == actor.person_id && r.status == "proposed")
+        .ok_or(ServiceError::NotFound)?;
+    store::decline_proposal(&mut tx, &actor.organisation_id, id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What became of the actor's proposals: (id, title, status, employee's name).
+pub async fn my_proposals(db: &Db, actor: &Actor) -> Result<Vec<(String, String, String, String)>> {
+    let mut conn = db.acquire().await?;
+    Ok(store::proposals_by(&mut conn, &actor.organisation_id, &actor.person_id).await?)
 }

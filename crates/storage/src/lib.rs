@@ -15,8 +15,8 @@ pub mod org;
 pub mod outbox;
 pub mod people;
 pub mod portfolio;
-pub mod talent;
 pub mod search;
+pub mod talent;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -52,6 +52,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0008_availability.sql"),
     },
     Migration {
+        version: 9,
+        name: "feedback questionnaires",
+        sql: include_str!("../migrations/0009_feedback_questionnaires.sql"),
+    },
+    Migration {
         version: 10,
         name: "talent search",
         sql: include_str!("../migrations/0010_talent_search.sql"),

@@ -61,7 +61,11 @@ async fn start(
     client: &reqwest::Client,
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
-    app.post_form(client, "/feedback/nieuw", "/feedback/nieuw", fields)
+    // These tests are about other rules: confirm the small-group warning up front (the warning
+    // itself is tested in feedback_questionnaires.rs).
+    let mut fields = fields.to_vec();
+    fields.push(("small_groups_ok", "ja"));
+    app.post_form(client, "/feedback/nieuw", "/feedback/nieuw", &fields)
         .await
 }
 

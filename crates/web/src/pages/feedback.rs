@@ -44,6 +44,12 @@ struct OverviewPage {
     requests: Vec<(String, String)>,
     /// Reports shared with the actor as manager: (round id, label).
     shared: Vec<(String, String)>,
+    /// Rounds the actor's manager proposed, waiting for consent: (id, label).
+    proposals: Vec<(String, String)>,
+    /// The organisation allows manager proposals and the actor manages someone.
+    can_propose: bool,
+    /// What became of the actor's own proposals: labels.
+    proposed: Vec<String>,
 }
 
 impl OverviewPage {
@@ -61,12 +67,23 @@ impl OverviewPage {
     }
 }
 
+/// Confirmations the overview shows (`?klaar=…`).
+fn overview_notice(value: Option<&str>) -> Option<&'static str> {
+    const NOTICES: [&str; 2] = [
+        "feedback-proposal-sent",
+        "feedback-proposal-declined-notice",
+    ];
+    let value = value?;
+    NOTICES.iter().find(|n| **n == value).copied()
+}
+
 pub async fn overview(
     State(state): State<AppState>,
     SignedIn(actor, visitor): SignedIn,
+    axum::extract::Query(query): axum::extract::Query<RoundQuery>,
 ) -> WebResult<Response> {
     let rounds = feedback::my_rounds(&state.db, &actor).await?;
-    let page = Page::new(&visitor, "feedback");
+    let page = Page::new(&visitor, "feedback").with_notice(overview_notice(query.klaar.as_deref()));
     let requests = feedback::my_requests(&state.db, &actor)
         .await?
         .into_iter()
@@ -93,11 +110,44 @@ pub async fn overview(
             )
         })
         .collect();
+    let proposals = feedback::proposals_for_me(&state.db, &actor)
+        .await?
+        .into_iter()
+        .map(|p| {
+            (
+                p.round.id.clone(),
+                page.t.args(
+                    "feedback-proposal-line",
+                    &[("name", &p.proposed_by), ("title", &p.round.title)],
+                ),
+            )
+        })
+        .collect();
+    let can_propose = feedback::manager_rounds_enabled(&state.db, &actor).await?
+        && !feedback::team_of(&state.db, &actor).await?.is_empty();
+    let proposed = feedback::my_proposals(&state.db, &actor)
+        .await?
+        .into_iter()
+        .map(|(_, title, status, name)| {
+            let status = page.t.get(match status.as_str() {
+                "proposed" => "feedback-proposal-waiting",
+                "declined" => "feedback-proposal-declined",
+                _ => "feedback-proposal-accepted",
+            });
+            page.t.args(
+                "feedback-proposed-line",
+                &[("name", &name), ("title", &title), ("status", &status)],
+            )
+        })
+        .collect();
     ok(&OverviewPage {
         page,
         rounds,
         requests,
         shared,
+        proposals,
+        can_propose,
+        proposed,
     })
 }
 
@@ -109,15 +159,48 @@ struct NewRoundPage {
     manager_checked: bool,
     threshold: usize,
     errors: FormErrors,
+    /// (id, name, checked) of the questionnaires the employee may choose; the assigned one is
+    /// preselected.
+    questionnaires: Vec<(String, String, bool)>,
+    /// Why a group will be merged or hidden, shown with "start anyway".
+    small_groups: Option<String>,
+    max_per_group: usize,
+    /// The manager's proposal being accepted with this form, if any.
+    proposal: String,
 }
 
-fn new_round_page(
+async fn new_round_page(
+    state: &AppState,
+    actor: &kleur_services::Actor,
     page: Page,
     input: &RoundInput,
-    errors: FormErrors,
+    mut errors: FormErrors,
     status: StatusCode,
 ) -> WebResult<Response> {
     let t = page.t;
+    let small_groups = errors
+        .for_field(feedback::SMALL_GROUPS_FIELD)
+        .map(str::to_owned);
+    errors
+        .items
+        .retain(|e| e.field != feedback::SMALL_GROUPS_FIELD);
+    let (available, assigned) = feedback::questionnaires_for(&state.db, actor).await?;
+    let chosen = if input.questionnaire.trim().is_empty() {
+        assigned
+    } else {
+        input.questionnaire.trim().to_owned()
+    };
+    let questionnaires = available
+        .into_iter()
+        .map(|q| {
+            let name = match t.locale {
+                kleur_domain::Locale::Nl => q.name_nl,
+                kleur_domain::Locale::En => q.name_en,
+            };
+            let checked = q.id == chosen;
+            (q.id, name, checked)
+        })
+        .collect();
     let field = |name: &'static str,
                  label: &str,
                  hint: Option<&str>,
@@ -183,22 +266,32 @@ fn new_round_page(
             manager_checked,
             threshold: Threshold::DEFAULT.get(),
             errors,
+            questionnaires,
+            small_groups,
+            max_per_group: feedback::MAX_RATERS_PER_GROUP,
+            proposal: input.proposal.clone(),
         },
         status,
     )
 }
 
-pub async fn new_form(SignedIn(_, visitor): SignedIn) -> WebResult<Response> {
+pub async fn new_form(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+) -> WebResult<Response> {
     let input = RoundInput {
         manager: "ja".into(),
         ..Default::default()
     };
     new_round_page(
+        &state,
+        &actor,
         Page::new(&visitor, "feedback"),
         &input,
         FormErrors::default(),
         StatusCode::OK,
     )
+    .await
 }
 
 pub async fn create(
@@ -211,7 +304,15 @@ pub async fn create(
         Err(ServiceError::Invalid(fields)) => {
             let page = Page::new(&visitor, "feedback");
             let errors = FormErrors::new(page.t, &fields);
-            new_round_page(page, &input, errors, StatusCode::UNPROCESSABLE_ENTITY)
+            new_round_page(
+                &state,
+                &actor,
+                page,
+                &input,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(other) => Err(other.into()),
     }
@@ -317,6 +418,78 @@ impl RoundPage {
     }
 }
 
+impl RoundPage {
+    /// A line chart of the trend: the employee's own view (dashed) and the others' (solid) per
+    /// round. Decorative for assistive technology: the table below carries the same figures.
+    fn trend_chart(&self, trend: &feedback::TrendItem) -> String {
+        let scale = f64::from(self.report.as_ref().map_or(5, |r| r.scale));
+        let (left, top, width, height) = (40.0, 10.0, 420.0, 150.0);
+        let count = trend.points.len().max(2) as f64;
+        let x = |index: usize| left + width * index as f64 / (count - 1.0);
+        let y = |value: f64| top + height * (scale - value) / (scale - 1.0).max(1.0);
+        let mut svg = format!(
+            "<svg class=\"kleur-chart\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 {} {}\" width=\"100%\" height=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+            left + width + 20.0,
+            top + height + 30.0,
+            top + height + 30.0
+        );
+        for point in 1..=(scale as u32) {
+            let py = y(f64::from(point));
+            svg.push_str(&format!(
+                "<line x1=\"{left}\" y1=\"{py:.1}\" x2=\"{:.1}\" y2=\"{py:.1}\" stroke=\"#bbbbbb\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\" fill=\"#333333\">{point}</text>",
+                left + width,
+                left - 8.0,
+                py + 4.0
+            ));
+        }
+        for (index, point) in trend.points.iter().enumerate() {
+            svg.push_str(&format!(
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333333\">{}</text>",
+                x(index),
+                top + height + 22.0,
+                escape(&point.date)
+            ));
+        }
+        let mut line = |values: Vec<Option<f64>>, colour: &str, dash: &str| {
+            let coords: Vec<String> = values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| format!("{:.1},{:.1}", x(i), y(v))))
+                .collect();
+            if coords.len() > 1 {
+                svg.push_str(&format!(
+                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"3\"{dash}/>",
+                    coords.join(" ")
+                ));
+            }
+            for coord in coords {
+                let (cx, cy) = coord.split_once(',').unwrap_or(("0", "0"));
+                svg.push_str(&format!(
+                    "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"5\" fill=\"{colour}\"/>"
+                ));
+            }
+        };
+        line(
+            trend.points.iter().map(|p| p.others).collect(),
+            "#154273",
+            "",
+        );
+        line(
+            trend.points.iter().map(|p| p.own).collect(),
+            "#8a3c00",
+            " stroke-dasharray=\"6 4\"",
+        );
+        svg.push_str("</svg>");
+        svg
+    }
+    fn maybe(&self, value: &Option<f64>) -> String {
+        match value {
+            Some(v) => self.one_decimal(v),
+            None => self.page.t.get("feedback-trend-none"),
+        }
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -328,6 +501,7 @@ pub async fn round(
     State(state): State<AppState>,
     SignedIn(actor, visitor): SignedIn,
     Path(id): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<RoundQuery>,
 ) -> WebResult<Response> {
     let overview = match feedback::my_round(&state.db, &actor, &id).await {
         Ok(overview) => overview,
@@ -344,6 +518,8 @@ pub async fn round(
                 overview: RoundOverview {
                     round,
                     progress: Vec::new(),
+                    invitees: Vec::new(),
+                    reminded: false,
                 },
                 report: Some(report),
                 errors: FormErrors::default(),
@@ -359,7 +535,7 @@ pub async fn round(
         None
     };
     ok(&RoundPage {
-        page: Page::new(&visitor, "feedback"),
+        page: Page::new(&visitor, "feedback").with_notice(round_notice(query.klaar.as_deref())),
         overview,
         report,
         errors: FormErrors::default(),
@@ -440,6 +616,11 @@ fn link_problem(visitor: &Visitor, problem: LinkProblem) -> WebResult<Response> 
             "feedback-link-unknown-title",
             "feedback-link-unknown",
             StatusCode::NOT_FOUND,
+        ),
+        LinkProblem::Revoked => (
+            "feedback-link-revoked-title",
+            "feedback-link-revoked",
+            StatusCode::GONE,
         ),
         LinkProblem::Expired => (
             "feedback-link-expired-title",
@@ -676,4 +857,349 @@ pub async fn share(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// Confirmations the round page shows (`?klaar=…`).
+fn round_notice(value: Option<&str>) -> Option<&'static str> {
+    const NOTICES: [&str; 2] = ["feedback-reminded", "feedback-revoked"];
+    let value = value?;
+    NOTICES.iter().find(|n| **n == value).copied()
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct RoundQuery {
+    klaar: Option<String>,
+}
+
+/// Re-renders the owner's round page with an error (reminding or withdrawing refused).
+async fn round_with_errors(
+    state: &AppState,
+    actor: &kleur_services::Actor,
+    visitor: &Visitor,
+    id: &str,
+    fields: &[kleur_services::FieldError],
+) -> WebResult<Response> {
+    let overview = feedback::my_round(&state.db, actor, id).await?;
+    let page = Page::new(visitor, "feedback");
+    let errors = FormErrors::new(page.t, fields);
+    let report = if overview.round.status == "closed" {
+        Some(feedback::report(&state.db, actor, id).await?)
+    } else {
+        None
+    };
+    render(
+        &RoundPage {
+            page,
+            overview,
+            report,
+            errors,
+            owner: true,
+            subject_name: None,
+        },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+pub async fn remind(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    match feedback::remind_now(&state.db, &state.settings, &actor, &id).await {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/feedback/rondes/{id}?klaar=feedback-reminded")).into_response(),
+        ),
+        Err(ServiceError::Invalid(fields)) => {
+            round_with_errors(&state, &actor, &visitor, &id, &fields).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path((id, invitation)): Path<(String, String)>,
+) -> WebResult<Response> {
+    match feedback::revoke_invitation(&state.db, &actor, &id, &invitation).await {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/feedback/rondes/{id}?klaar=feedback-revoked")).into_response(),
+        ),
+        Err(ServiceError::Invalid(fields)) => {
+            round_with_errors(&state, &actor, &visitor, &id, &fields).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "feedback_propose.html")]
+struct ProposePage {
+    page: Page,
+    team: Vec<(String, String, bool)>,
+    fields: Vec<FormField>,
+    manager_checked: bool,
+    errors: FormErrors,
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ProposeForm {
+    #[serde(default)]
+    subject: String,
+    #[serde(flatten)]
+    input: RoundInput,
+}
+
+async fn propose_page(
+    state: &AppState,
+    actor: &kleur_services::Actor,
+    page: Page,
+    form: &ProposeForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> WebResult<Response> {
+    if !feedback::manager_rounds_enabled(&state.db, actor).await? {
+        return Err(WebError::Forbidden);
+    }
+    let team = feedback::team_of(&state.db, actor).await?;
+    if team.is_empty() {
+        return Err(WebError::Forbidden);
+    }
+    let t = page.t;
+    let input = &form.input;
+    let field = |name: &'static str,
+                 label: &str,
+                 hint: Option<&str>,
+                 kind: &'static str,
+                 value: &str,
+                 multiline: bool| FormField {
+        name,
+        label: t.get(label),
+        hint: hint.map(|h| t.get(h)),
+        kind,
+        value: value.to_owned(),
+        max: 0,
+        multiline,
+        list: None,
+    };
+    let fields = vec![
+        field(
+            "title",
+            "feedback-field-title",
+            None,
+            "text",
+            &input.title,
+            false,
+        ),
+        field(
+            "deadline",
+            "feedback-field-deadline",
+            Some("feedback-field-deadline-hint"),
+            "date",
+            &input.deadline,
+            false,
+        ),
+        field(
+            "peers",
+            "feedback-field-peers",
+            Some("feedback-field-addresses-hint"),
+            "text",
+            &input.peers,
+            true,
+        ),
+        field(
+            "direct_reports",
+            "feedback-field-direct-reports",
+            Some("feedback-field-addresses-hint"),
+            "text",
+            &input.direct_reports,
+            true,
+        ),
+        field(
+            "externals",
+            "feedback-field-externals",
+            Some("feedback-field-externals-hint"),
+            "text",
+            &input.externals,
+            true,
+        ),
+    ];
+    let team = team
+        .into_iter()
+        .map(|(id, name)| {
+            let selected = id == form.subject;
+            (id, name, selected)
+        })
+        .collect();
+    render(
+        &ProposePage {
+            page,
+            team,
+            fields,
+            manager_checked: matches!(input.manager.as_str(), "ja" | "true" | "on"),
+            errors,
+        },
+        status,
+    )
+}
+
+pub async fn propose_form(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+) -> WebResult<Response> {
+    let form = ProposeForm {
+        input: RoundInput {
+            manager: "ja".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    propose_page(
+        &state,
+        &actor,
+        Page::new(&visitor, "feedback"),
+        &form,
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn propose(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Form(form): Form<ProposeForm>,
+) -> WebResult<Response> {
+    match feedback::propose_round(
+        &state.db,
+        &state.settings,
+        &actor,
+        &form.subject,
+        &form.input,
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to("/feedback?klaar=feedback-proposal-sent").into_response()),
+        Err(ServiceError::Invalid(fields)) => {
+            let page = Page::new(&visitor, "feedback");
+            let errors = FormErrors::new(page.t, &fields);
+            propose_page(
+                &state,
+                &actor,
+                page,
+                &form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "feedback_proposal.html")]
+struct ProposalPage {
+    page: Page,
+    proposal: feedback::Proposal,
+    questionnaire: String,
+}
+
+impl ProposalPage {
+    fn list(&self, text: &str) -> Vec<String> {
+        text.split(['\n', ',', ';'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+    fn manager_invited(&self) -> bool {
+        matches!(self.proposal.input.manager.trim(), "ja" | "true" | "on")
+    }
+}
+
+pub async fn proposal(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let proposal = feedback::proposal_for_me(&state.db, &actor, &id).await?;
+    let page = Page::new(&visitor, "feedback");
+    let (available, _) = feedback::questionnaires_for(&state.db, &actor).await?;
+    let questionnaire = available
+        .into_iter()
+        .find(|q| q.id == proposal.input.questionnaire)
+        .map(|q| match page.t.locale {
+            kleur_domain::Locale::Nl => q.name_nl,
+            kleur_domain::Locale::En => q.name_en,
+        })
+        .unwrap_or_default();
+    ok(&ProposalPage {
+        page,
+        proposal,
+        questionnaire,
+    })
+}
+
+/// The employee consents: the proposal goes through the same start as a round of their own
+/// (all checks, the small-group warning); only then are invitations sent.
+pub async fn accept_proposal(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    let proposal = feedback::proposal_for_me(&state.db, &actor, &id).await?;
+    let mut input = proposal.input;
+    input.proposal = id;
+    match feedback::start_round(&state.db, &state.settings, &actor, &input).await {
+        Ok(round) => Ok(Redirect::to(&format!("/feedback/rondes/{round}")).into_response()),
+        Err(ServiceError::Invalid(fields)) => {
+            let page = Page::new(&visitor, "feedback");
+            let errors = FormErrors::new(page.t, &fields);
+            new_round_page(
+                &state,
+                &actor,
+                page,
+                &input,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn decline_proposal(
+    State(state): State<AppState>,
+    SignedIn(actor, _): SignedIn,
+    Path(id): Path<String>,
+) -> WebResult<Response> {
+    feedback::decline_proposal(&state.db, &actor, &id).await?;
+    Ok(Redirect::to("/feedback?klaar=feedback-proposal-declined-notice").into_response())
+}
+
+#[derive(serde::Deserialize)]
+pub struct InsightForm {
+    #[serde(default)]
+    item: String,
+    #[serde(default)]
+    naar: String,
+}
+
+/// Turns an item of one's own report into a private talent or personal goal, then opens it for
+/// editing.
+pub async fn insight(
+    State(state): State<AppState>,
+    SignedIn(actor, _): SignedIn,
+    Path(id): Path<String>,
+    Form(form): Form<InsightForm>,
+) -> WebResult<Response> {
+    let target = match form.naar.as_str() {
+        "talent" => feedback::InsightTarget::Talent,
+        "doel" => feedback::InsightTarget::Goal,
+        _ => return Err(WebError::BadRequest),
+    };
+    let path = feedback::insight_to(&state.db, &actor, &id, form.item.trim(), target).await?;
+    Ok(Redirect::to(&path).into_response())
 }

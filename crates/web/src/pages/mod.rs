@@ -10,6 +10,7 @@ pub mod goals;
 mod home;
 pub mod mobility;
 pub mod portfolio;
+mod questionnaires;
 mod talent;
 
 use askama::Template;
@@ -101,6 +102,25 @@ pub fn routes() -> Router<AppState> {
             post(feedback::extend),
         )
         .route("/feedback/rondes/{id}/delen", post(feedback::share))
+        .route("/feedback/rondes/{id}/herinneren", post(feedback::remind))
+        .route("/feedback/rondes/{id}/inzicht", post(feedback::insight))
+        .route(
+            "/feedback/voorstellen",
+            get(feedback::propose_form).post(feedback::propose),
+        )
+        .route("/feedback/voorstellen/{id}", get(feedback::proposal))
+        .route(
+            "/feedback/voorstellen/{id}/accepteren",
+            post(feedback::accept_proposal),
+        )
+        .route(
+            "/feedback/voorstellen/{id}/afwijzen",
+            post(feedback::decline_proposal),
+        )
+        .route(
+            "/feedback/rondes/{id}/uitnodigingen/{invitation}/intrekken",
+            post(feedback::revoke),
+        )
         .route(
             "/feedback/antwoord/{token}",
             get(feedback::answer_form).post(feedback::answer),
@@ -172,6 +192,32 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/teams/samenstellen", get(talent::team_builder))
         .route("/inzicht", get(talent::insight))
+        .route("/beheer/vragenlijsten", get(questionnaires::list))
+        .route(
+            "/beheer/feedback-overzicht",
+            get(questionnaires::aggregates),
+        )
+        .route(
+            "/beheer/vragenlijsten/nieuw",
+            get(questionnaires::new_form).post(questionnaires::create),
+        )
+        .route(
+            "/beheer/vragenlijsten/instellingen",
+            post(questionnaires::settings),
+        )
+        .route("/beheer/vragenlijsten/{id}", get(questionnaires::show))
+        .route(
+            "/beheer/vragenlijsten/{id}/wijzigen",
+            get(questionnaires::edit_form).post(questionnaires::update),
+        )
+        .route(
+            "/beheer/vragenlijsten/{id}/toewijzen",
+            post(questionnaires::assign),
+        )
+        .route(
+            "/beheer/vragenlijsten/{id}/toewijzing-intrekken",
+            post(questionnaires::unassign),
+        )
         .route("/beheer/e-mail", get(admin::mail))
         .route("/beheer/e-mail/{id}", get(admin::mail_message))
         .fallback(|| async { StatusCode::NOT_FOUND })
