@@ -95,15 +95,29 @@ pub struct TeamProposal {
     pub alternative: Option<(Vec<String>, u32)>,
 }
 
+/// Unit labels with their parent ("Sociaal Domein › Team Noord"): team names repeat.
+fn unit_labels(units: &[org::Unit]) -> HashMap<String, String> {
+    let names: HashMap<&str, &str> = units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    units
+        .iter()
+        .map(|u| {
+            let label = match u.parent_id.as_deref().and_then(|p| names.get(p)) {
+                Some(parent) => format!("{parent} \u{203a} {}", u.name),
+                None => u.name.clone(),
+            };
+            (u.id.clone(), label)
+        })
+        .collect()
+}
+
 async fn unit_names(
     conn: &mut kleur_storage::Conn,
     organisation_id: &str,
 ) -> Result<HashMap<String, String>> {
-    Ok(org::list_units(conn, organisation_id)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect())
+    Ok(unit_labels(&org::list_units(conn, organisation_id).await?))
 }
 
 fn visibilities(relation: Relation) -> Vec<&'static str> {
@@ -407,11 +421,12 @@ pub async fn insight(db: &Db, actor: &Actor, category: Option<&str>) -> Result<I
     let mut conn = db.acquire().await?;
     let units = org::list_units(&mut conn, &actor.organisation_id).await?;
     let counts = store::shared_per_unit(&mut conn, &actor.organisation_id, category).await?;
+    let labels = unit_labels(&units);
     let mut rows: Vec<InsightRow> = units
         .iter()
         .map(|u| InsightRow {
             unit_id: Some(u.id.clone()),
-            name: Some(u.name.clone()),
+            name: labels.get(&u.id).cloned(),
         })
         .collect();
     if counts.iter().any(|(unit, _, _)| unit.is_none()) {

@@ -290,7 +290,7 @@ fn escape(text: &str) -> String {
 /// It is an image with a title; the table next to it carries the same numbers as text.
 fn heatmap_svg(title: &str, columns: &[String], rows: &[RowOut]) -> String {
     const CELL: usize = 28;
-    const LEFT: usize = 220;
+    const LEFT: usize = 320;
     const TOP: usize = 150;
     const SHADES: [&str; 5] = ["#ffffff", "#d6e6f5", "#9ecae1", "#4a90c8", "#08519c"];
     let width = LEFT + CELL * columns.len().max(1) + 10;
