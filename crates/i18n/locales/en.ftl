@@ -757,3 +757,6 @@ insight-no-unit = No unit
 insight-table-note = Totals add up the squares: someone who shares qualities in two domains counts twice in the row total.
 insight-trend = Development per quarter
 insight-trend-intro = How many people shared a talent or quality in this domain with the organisation at the end of each quarter.
+insight-direct = { $unit } (itself)
+insight-up = One level up
+insight-drill-hint = Each row counts everyone in that unit and the units below it. Choose a unit in the table to see the units within it.

@@ -757,3 +757,6 @@ insight-no-unit = Zonder onderdeel
 insight-table-note = Totalen tellen de vakken op: wie kwaliteiten in twee domeinen deelt, telt in het rijtotaal twee keer.
 insight-trend = Ontwikkeling per kwartaal
 insight-trend-intro = Hoeveel mensen aan het eind van elk kwartaal een talent of kwaliteit in dit domein met de organisatie deelden.
+insight-direct = { $unit } (zelf)
+insight-up = Een niveau hoger
+insight-drill-hint = Elke rij telt iedereen in dat onderdeel en de onderdelen eronder. Kies een onderdeel in de tabel om de onderdelen daarbinnen te zien.

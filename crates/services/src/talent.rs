@@ -376,8 +376,13 @@ pub async fn propose(db: &Db, actor: &Actor, input: &TeamInput) -> Result<TeamPr
 /// A row of the insight heatmap.
 #[derive(Debug, Clone)]
 pub struct InsightRow {
+    /// `None`: people without a unit.
     pub unit_id: Option<String>,
     pub name: Option<String>,
+    /// The unit has sub-units: the row can be opened.
+    pub has_children: bool,
+    /// The row counts only the people directly in the unit being looked into.
+    pub direct: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -391,6 +396,10 @@ pub struct Insight {
     /// Column keys (category or entry keys), in order.
     pub columns: Vec<String>,
     pub table: SafeTable,
+    /// The unit being looked into (its id), when not the top.
+    pub unit: Option<String>,
+    /// Where "one level up" goes: `Some("")` for the top, `None` when at the top already.
+    pub up: Option<String>,
     /// Quarters of the trend, oldest first, as (year, quarter); only on the overview.
     pub quarters: Vec<(i32, u8)>,
     /// Per category: people sharing it at the end of each quarter (`None`: too few).
@@ -399,7 +408,12 @@ pub struct Insight {
 
 /// Organisation insight: per unit and category (or entry of one category), how many people
 /// shared such a quality with the organisation; small groups suppressed.
-pub async fn insight(db: &Db, actor: &Actor, category: Option<&str>) -> Result<Insight> {
+pub async fn insight(
+    db: &Db,
+    actor: &Actor,
+    category: Option<&str>,
+    unit: Option<&str>,
+) -> Result<Insight> {
     actor.require(can_see_insight(actor))?;
     let threshold = Threshold::DEFAULT;
     let categories = crate::catalogue::categories(db, actor).await?;
@@ -421,31 +435,86 @@ pub async fn insight(db: &Db, actor: &Actor, category: Option<&str>) -> Result<I
     let mut conn = db.acquire().await?;
     let units = org::list_units(&mut conn, &actor.organisation_id).await?;
     let counts = store::shared_per_unit(&mut conn, &actor.organisation_id, category).await?;
-    let labels = unit_labels(&units);
-    let mut rows: Vec<InsightRow> = units
-        .iter()
-        .map(|u| InsightRow {
-            unit_id: Some(u.id.clone()),
-            name: labels.get(&u.id).cloned(),
-        })
-        .collect();
-    if counts.iter().any(|(unit, _, _)| unit.is_none()) {
+    // Rows are one level of the tree: the sub-units of the unit looked into (at the top, of
+    // the single root), each counting everyone below it. That keeps the table readable and
+    // small, whatever the size of the organisation.
+    let by_id: HashMap<&str, &org::Unit> = units.iter().map(|u| (u.id.as_str(), u)).collect();
+    let unit = unit.filter(|u| !u.is_empty());
+    let focus: Option<&org::Unit> = match unit {
+        Some(id) => Some(*by_id.get(id).ok_or(ServiceError::NotFound)?),
+        None => {
+            let roots: Vec<&org::Unit> = units.iter().filter(|u| u.parent_id.is_none()).collect();
+            match roots.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            }
+        }
+    };
+    let focus_id = focus.map(|f| f.id.as_str());
+    let has_children = |id: &str| units.iter().any(|u| u.parent_id.as_deref() == Some(id));
+    let mut rows: Vec<InsightRow> = Vec::new();
+    if let Some(focus) = focus {
+        rows.push(InsightRow {
+            unit_id: Some(focus.id.clone()),
+            name: Some(focus.name.clone()),
+            has_children: false,
+            direct: true,
+        });
+    }
+    for child in units.iter().filter(|u| u.parent_id.as_deref() == focus_id) {
+        rows.push(InsightRow {
+            unit_id: Some(child.id.clone()),
+            name: Some(child.name.clone()),
+            has_children: has_children(&child.id),
+            direct: false,
+        });
+    }
+    if unit.is_none() && counts.iter().any(|(unit, _, _)| unit.is_none()) {
         rows.push(InsightRow {
             unit_id: None,
             name: None,
+            has_children: false,
+            direct: false,
         });
     }
+    // The row a person's unit counts in: the unit looked into itself, or the sub-unit above it.
+    let row_of = |unit_id: &Option<String>| -> Option<usize> {
+        let Some(start) = unit_id.as_deref() else {
+            return rows.iter().position(|r| r.unit_id.is_none());
+        };
+        let mut current = Some(start);
+        let mut steps = 0;
+        while let Some(id) = current {
+            if let Some(position) = rows.iter().position(|r| r.unit_id.as_deref() == Some(id)) {
+                return Some(position);
+            }
+            current = by_id.get(id).and_then(|u| u.parent_id.as_deref());
+            steps += 1;
+            if steps > units.len() {
+                return None;
+            }
+        }
+        None
+    };
     let mut matrix = vec![vec![0u32; columns.len()]; rows.len()];
-    for (unit, key, count) in &counts {
-        let row = rows.iter().position(|r| r.unit_id == *unit);
+    for (unit_id, key, count) in &counts {
         let column = columns.iter().position(|c| c == key);
-        if let (Some(r), Some(c)) = (row, column) {
-            matrix[r][c] = u32::try_from(*count).unwrap_or(u32::MAX);
+        if let (Some(r), Some(c)) = (row_of(unit_id), column) {
+            matrix[r][c] = matrix[r][c].saturating_add(u32::try_from(*count).unwrap_or(u32::MAX));
         }
     }
     let table = insight::suppress(&matrix, threshold);
 
-    let (quarters, trend) = if category.is_none() {
+    let up = unit.map(|_| {
+        focus
+            .and_then(|f| f.parent_id.as_deref())
+            .filter(|parent| by_id.get(parent).is_some_and(|p| p.parent_id.is_some()))
+            .unwrap_or_default()
+            .to_owned()
+    });
+    // The trend is organisation-wide: only beside the organisation-wide table, whose column
+    // totals it must agree with.
+    let (quarters, trend) = if category.is_none() && unit.is_none() {
         let first = store::first_shared_per_category(&mut conn, &actor.organisation_id).await?;
         let now = insight::quarter_of(&kleur_storage::now()).unwrap_or((2026, 1));
         let quarters = insight::quarters_until(now, TREND_QUARTERS);
@@ -493,6 +562,8 @@ pub async fn insight(db: &Db, actor: &Actor, category: Option<&str>) -> Result<I
         rows,
         columns,
         table,
+        unit: unit.map(str::to_owned),
+        up,
         quarters,
         trend,
     })

@@ -475,6 +475,24 @@ async fn insight_never_shows_a_small_group(backend: TestBackend) {
             .0,
         404
     );
+    // Looking into one unit: its own row only (Noord has no sub-units), still suppressed.
+    let (status, page) = get(&client, &app, &format!("/inzicht?onderdeel={noord}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Noord (zelf)") && page.contains("Een niveau hoger"));
+    assert!(shown_numbers(&page).iter().all(|n| *n == 0 || *n >= 3));
+    assert_eq!(
+        get(&client, &app, "/inzicht?onderdeel=bestaat-niet")
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        get(&client, &app, &format!("/inzicht?onderdeel={other}"))
+            .await
+            .0,
+        404,
+        "a unit of the other organisation"
+    );
 
     let director = app.sign_in(&director.email).await;
     app.post_form(&director, "/", "/taal", &[("taal", "en"), ("terug", "/")])
