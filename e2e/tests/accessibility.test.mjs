@@ -318,6 +318,12 @@ for (const lang of ['nl', 'en']) {
           await checkPage(t, page, `${lang} ${path} (HR)`);
         });
       }
+      await t.test(`${lang} /inzicht?onderdeel=<id>`, async (t) => {
+        await open(page, '/inzicht');
+        await clickAndWait(page, page.locator('#inzicht-tabel th a').first());
+        assert.match(page.url(), /onderdeel=/);
+        await checkPage(t, page, `${lang} /inzicht?onderdeel=<id> (HR)`);
+      });
     } finally {
       await context.close();
     }

@@ -1,7 +1,7 @@
 // The team builder and organisation insight in a real browser, with JavaScript off, in Dutch and
 // English: Sanne (manager) states the talents her project needs and gets a team with reasons and
 // alternatives; a mistake in the form is explained; Priya (HR) reads the heatmap, its table and
-// the trend, and narrows it to one domain; Daan (employee) is refused both pages.
+// the trend, looks into a department and back, and narrows it to one domain; Daan (employee) is refused both pages.
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKleur } from '../lib/server.mjs';
@@ -23,8 +23,8 @@ after(async () => {
 const NO_JS = { javaScriptEnabled: false };
 
 const TEXT = {
-  nl: { nav: 'Team samenstellen', submit: 'Stel een team voor', brings: /Brengt .+ mee, wat niemand anders in het voorstel heeft\./, insight: 'Inzicht', show: 'Toon', sizeError: 'teamgrootte' },
-  en: { nav: 'Build a team', submit: 'Propose a team', brings: /Brings .+, which nobody else in the proposal has\./, insight: 'Insight', show: 'Show', sizeError: 'team size' },
+  nl: { nav: 'Team samenstellen', submit: 'Stel een team voor', brings: /Brengt .+ mee, wat niemand anders in het voorstel heeft\./, insight: 'Inzicht', show: 'Toon', up: 'Een niveau hoger', sizeError: 'teamgrootte' },
+  en: { nav: 'Build a team', submit: 'Propose a team', brings: /Brings .+, which nobody else in the proposal has\./, insight: 'Insight', show: 'Show', up: 'One level up', sizeError: 'team size' },
 };
 
 for (const lang of ['nl', 'en']) {
@@ -81,6 +81,12 @@ for (const lang of ['nl', 'en']) {
         const value = cell.trim();
         if (/^\d+$/.test(value)) assert.ok(Number(value) === 0 || Number(value) >= 3, `cell ${value}`);
       }
+      // Look into a department, then back up.
+      await clickAndWait(page, page.locator('#inzicht-tabel th a').first());
+      assert.match(page.url(), /onderdeel=/);
+      assert.equal(await page.locator('svg.kleur-heatmap').count(), 1);
+      await clickAndWait(page, page.getByRole('link', { name: TEXT[lang].up }));
+      assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, '/inzicht');
       await page.locator('#categorie').selectOption('denken-en-analyseren');
       await clickAndWait(page, page.getByRole('button', { name: TEXT[lang].show }));
       assert.match(page.url(), /categorie=denken-en-analyseren/);
