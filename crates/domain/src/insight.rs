@@ -138,6 +138,42 @@ pub fn suppress(counts: &[Vec<u32>], threshold: Threshold) -> SafeTable {
     }
 }
 
+/// Makes a table of the sub-units of a unit safe next to the table one level up, where this
+/// unit is one row (`parent_cells`, `parent_total` as shown there). Each column total here
+/// equals a cell there, so: a column whose cell is hidden there, or whose total this table
+/// hid, is hidden here entirely; and when any column is, no row or grand total is shown (they
+/// would give the hidden cells back).
+pub fn constrain_to_parent(table: &mut SafeTable, parent_cells: &[Option<u32>]) {
+    let mut any = false;
+    for (c, parent) in parent_cells.iter().enumerate() {
+        if parent.is_none() || table.column_totals[c].is_none() {
+            any = true;
+            table.column_totals[c] = None;
+            for row in table.cells.iter_mut() {
+                row[c] = None;
+            }
+        }
+    }
+    if any {
+        table.row_totals.iter_mut().for_each(|t| *t = None);
+        table.grand_total = None;
+    }
+}
+
+/// Hides whole rows (with every total, which would give them back): for a table whose rows
+/// must not say more than a coarser table that hid them.
+pub fn hide_rows(table: &mut SafeTable, rows: &[usize]) {
+    if rows.is_empty() {
+        return;
+    }
+    for &r in rows {
+        table.cells[r].iter_mut().for_each(|c| *c = None);
+    }
+    table.row_totals.iter_mut().for_each(|t| *t = None);
+    table.column_totals.iter_mut().for_each(|t| *t = None);
+    table.grand_total = None;
+}
+
 /// Suppressed cells an observer could work out: by elimination over the shown totals (exact
 /// linear algebra) or by narrowing bounds (each suppressed cell is ≥ 1).
 fn derivable_cells(
@@ -532,6 +568,25 @@ mod tests {
             let hidden = table.cells[r].iter().filter(|c| c.is_none()).count();
             assert!(table.row_totals[r].is_none() || hidden != 1);
         }
+    }
+
+    #[test]
+    fn a_sub_table_never_shows_what_the_table_above_hid() {
+        // One level up, this unit's row was [hidden, 9]; here its sub-units are [1, 4] and [0, 5].
+        let mut table = suppress(&[vec![1, 4], vec![0, 5]], Threshold::DEFAULT);
+        constrain_to_parent(&mut table, &[None, Some(9)]);
+        assert!(table.cells.iter().all(|row| row[0].is_none()));
+        assert!(table.row_totals.iter().all(Option::is_none));
+        assert_eq!(table.grand_total, None);
+        // Nothing hidden above: the sub-table stands as suppressed.
+        let mut table = suppress(&[vec![4, 4], vec![3, 5]], Threshold::DEFAULT);
+        constrain_to_parent(&mut table, &[Some(7), Some(9)]);
+        assert_eq!(table.column_totals, vec![Some(7), Some(9)]);
+        let mut table = suppress(&[vec![4, 4], vec![3, 5]], Threshold::DEFAULT);
+        hide_rows(&mut table, &[1]);
+        assert_eq!(table.cells[1], vec![None, None]);
+        assert_eq!(table.cells[0], vec![Some(4), Some(4)]);
+        assert_eq!(table.grand_total, None);
     }
 
     #[test]
