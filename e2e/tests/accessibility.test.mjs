@@ -307,6 +307,38 @@ for (const lang of ['nl', 'en']) {
     }
   });
 
+  test(`axe: team builder and insight as HR (${lang})`, async (t) => {
+    const context = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
+    try {
+      const page = await context.newPage();
+      await signIn(page, USERS.hr.email);
+      await switchLanguage(page, lang);
+      const proposal =
+        '/teams/samenstellen?talent-1=analyseren&gewicht-1=5&niveau-1=3&talent-2=verbinden&gewicht-2=4&niveau-2=3&omvang=3&beschikbaar=ja';
+      for (const [path, status] of [
+        ['/teams/samenstellen', 200],
+        [proposal, 200],
+        ['/teams/samenstellen?omvang=0', 422],
+        ['/inzicht', 200],
+        ['/inzicht?categorie=denken-en-analyseren', 200],
+      ]) {
+        await t.test(`${lang} ${path}`, async (t) => {
+          await open(page, path, status);
+          assert.equal(await page.locator('html').getAttribute('lang'), lang);
+          await checkPage(t, page, `${lang} ${path} (HR)`);
+        });
+      }
+      await t.test(`${lang} /inzicht?onderdeel=<id>`, async (t) => {
+        await open(page, '/inzicht');
+        await clickAndWait(page, page.locator('#inzicht-tabel th a').first());
+        assert.match(page.url(), /onderdeel=/);
+        await checkPage(t, page, `${lang} /inzicht?onderdeel=<id> (HR)`);
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   test(`axe: signed-out pages (${lang})`, async (t) => {
     const context = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
     try {

@@ -1150,3 +1150,6 @@ feedback-trend-none = not shown
 feedback-insight-talent = Add as a talent to my portfolio
 feedback-insight-goal = Make it a goal
 feedback-insight-note = From feedback round "{ $title }": my own view { $own }, all others { $others }.
+insight-direct = { $unit } (itself)
+insight-up = One level up
+insight-drill-hint = Each row counts everyone in that unit and the units below it. Choose a unit in the table to see the units within it.

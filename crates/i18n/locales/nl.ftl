@@ -1150,3 +1150,6 @@ feedback-trend-none = niet getoond
 feedback-insight-talent = Als talent in mijn portfolio
 feedback-insight-goal = Maak er een doel van
 feedback-insight-note = Uit feedbackronde "{ $title }": mijn eigen beeld { $own }, alle anderen { $others }.
+insight-direct = { $unit } (zelf)
+insight-up = Een niveau hoger
+insight-drill-hint = Elke rij telt iedereen in dat onderdeel en de onderdelen eronder. Kies een onderdeel in de tabel om de onderdelen daarbinnen te zien.

@@ -95,15 +95,29 @@ pub struct TeamProposal {
     pub alternative: Option<(Vec<String>, u32)>,
 }
 
+/// Unit labels with their parent ("Sociaal Domein › Team Noord"): team names repeat.
+fn unit_labels(units: &[org::Unit]) -> HashMap<String, String> {
+    let names: HashMap<&str, &str> = units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    units
+        .iter()
+        .map(|u| {
+            let label = match u.parent_id.as_deref().and_then(|p| names.get(p)) {
+                Some(parent) => format!("{parent} \u{203a} {}", u.name),
+                None => u.name.clone(),
+            };
+            (u.id.clone(), label)
+        })
+        .collect()
+}
+
 async fn unit_names(
     conn: &mut kleur_storage::Conn,
     organisation_id: &str,
 ) -> Result<HashMap<String, String>> {
-    Ok(org::list_units(conn, organisation_id)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect())
+    Ok(unit_labels(&org::list_units(conn, organisation_id).await?))
 }
 
 fn visibilities(relation: Relation) -> Vec<&'static str> {
@@ -362,8 +376,13 @@ pub async fn propose(db: &Db, actor: &Actor, input: &TeamInput) -> Result<TeamPr
 /// A row of the insight heatmap.
 #[derive(Debug, Clone)]
 pub struct InsightRow {
+    /// `None`: people without a unit.
     pub unit_id: Option<String>,
     pub name: Option<String>,
+    /// The unit has sub-units: the row can be opened.
+    pub has_children: bool,
+    /// The row counts only the people directly in the unit being looked into.
+    pub direct: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -377,6 +396,10 @@ pub struct Insight {
     /// Column keys (category or entry keys), in order.
     pub columns: Vec<String>,
     pub table: SafeTable,
+    /// The unit being looked into (its id), when not the top.
+    pub unit: Option<String>,
+    /// Where "one level up" goes: `Some("")` for the top, `None` when at the top already.
+    pub up: Option<String>,
     /// Quarters of the trend, oldest first, as (year, quarter); only on the overview.
     pub quarters: Vec<(i32, u8)>,
     /// Per category: people sharing it at the end of each quarter (`None`: too few).
@@ -385,7 +408,12 @@ pub struct Insight {
 
 /// Organisation insight: per unit and category (or entry of one category), how many people
 /// shared such a quality with the organisation; small groups suppressed.
-pub async fn insight(db: &Db, actor: &Actor, category: Option<&str>) -> Result<Insight> {
+pub async fn insight(
+    db: &Db,
+    actor: &Actor,
+    category: Option<&str>,
+    unit: Option<&str>,
+) -> Result<Insight> {
     actor.require(can_see_insight(actor))?;
     let threshold = Threshold::DEFAULT;
     let categories = crate::catalogue::categories(db, actor).await?;
@@ -404,33 +432,152 @@ pub async fn insight(db: &Db, actor: &Actor, category: Option<&str>) -> Result<I
             .collect(),
         None => categories.iter().map(|c| c.key.clone()).collect(),
     };
+    let category_columns: Vec<String> = categories.iter().map(|c| c.key.clone()).collect();
     let mut conn = db.acquire().await?;
     let units = org::list_units(&mut conn, &actor.organisation_id).await?;
-    let counts = store::shared_per_unit(&mut conn, &actor.organisation_id, category).await?;
-    let mut rows: Vec<InsightRow> = units
-        .iter()
-        .map(|u| InsightRow {
-            unit_id: Some(u.id.clone()),
-            name: Some(u.name.clone()),
-        })
-        .collect();
-    if counts.iter().any(|(unit, _, _)| unit.is_none()) {
-        rows.push(InsightRow {
-            unit_id: None,
-            name: None,
-        });
-    }
-    let mut matrix = vec![vec![0u32; columns.len()]; rows.len()];
-    for (unit, key, count) in &counts {
-        let row = rows.iter().position(|r| r.unit_id == *unit);
-        let column = columns.iter().position(|c| c == key);
-        if let (Some(r), Some(c)) = (row, column) {
-            matrix[r][c] = u32::try_from(*count).unwrap_or(u32::MAX);
+    let category_counts = store::shared_per_unit(&mut conn, &actor.organisation_id, None).await?;
+    let entry_counts = match category {
+        Some(_) => store::shared_per_unit(&mut conn, &actor.organisation_id, category).await?,
+        None => Vec::new(),
+    };
+    // Rows are one level of the tree: the sub-units of the unit looked into (at the top, of
+    // the single root), each counting everyone below it. That keeps the table readable and
+    // small, whatever the size of the organisation.
+    let by_id: HashMap<&str, &org::Unit> = units.iter().map(|u| (u.id.as_str(), u)).collect();
+    let unit = unit.filter(|u| !u.is_empty());
+    let roots: Vec<&org::Unit> = units.iter().filter(|u| u.parent_id.is_none()).collect();
+    let top: Option<&org::Unit> = match roots.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    };
+    // The units from the top down to the one looked into: each table must agree with the one
+    // above it, so they are worked out in that order.
+    let mut chain: Vec<Option<&org::Unit>> = Vec::new();
+    if let Some(id) = unit {
+        let mut current = Some(*by_id.get(id).ok_or(ServiceError::NotFound)?);
+        while let Some(u) = current {
+            chain.push(Some(u));
+            if top.is_some_and(|t| t.id == u.id) || chain.len() > units.len() {
+                break;
+            }
+            current = u.parent_id.as_deref().and_then(|p| by_id.get(p).copied());
         }
+        if top.is_none()
+            || chain.last().and_then(|u| *u).map(|u| u.id.as_str()) != top.map(|t| t.id.as_str())
+        {
+            chain.push(top);
+        }
+        chain.reverse();
+    } else {
+        chain.push(top);
     }
-    let table = insight::suppress(&matrix, threshold);
-
-    let (quarters, trend) = if category.is_none() {
+    let has_no_unit_people = category_counts.iter().any(|(u, _, _)| u.is_none());
+    let level_rows = |focus: Option<&org::Unit>, at_top: bool| {
+        let mut rows: Vec<InsightRow> = Vec::new();
+        if let Some(focus) = focus {
+            rows.push(InsightRow {
+                unit_id: Some(focus.id.clone()),
+                name: Some(focus.name.clone()),
+                has_children: false,
+                direct: true,
+            });
+        }
+        let focus_id = focus.map(|f| f.id.as_str());
+        for child in units.iter().filter(|u| u.parent_id.as_deref() == focus_id) {
+            rows.push(InsightRow {
+                unit_id: Some(child.id.clone()),
+                name: Some(child.name.clone()),
+                has_children: units
+                    .iter()
+                    .any(|u| u.parent_id.as_deref() == Some(&child.id)),
+                direct: false,
+            });
+        }
+        if at_top && has_no_unit_people {
+            rows.push(InsightRow {
+                unit_id: None,
+                name: None,
+                has_children: false,
+                direct: false,
+            });
+        }
+        rows
+    };
+    // The row a person's unit counts in: the unit looked into itself, or the sub-unit above it.
+    let row_of = |rows: &[InsightRow], unit_id: &Option<String>| -> Option<usize> {
+        let Some(start) = unit_id.as_deref() else {
+            return rows.iter().position(|r| r.unit_id.is_none());
+        };
+        let mut current = Some(start);
+        let mut steps = 0;
+        while let Some(id) = current {
+            if let Some(position) = rows.iter().position(|r| r.unit_id.as_deref() == Some(id)) {
+                return Some(position);
+            }
+            current = by_id.get(id).and_then(|u| u.parent_id.as_deref());
+            steps += 1;
+            if steps > units.len() {
+                return None;
+            }
+        }
+        None
+    };
+    let matrix =
+        |rows: &[InsightRow], counts: &[(Option<String>, String, i64)], columns: &[String]| {
+            let mut matrix = vec![vec![0u32; columns.len()]; rows.len()];
+            for (unit_id, key, count) in counts {
+                let column = columns.iter().position(|c| c == key);
+                if let (Some(r), Some(c)) = (row_of(rows, unit_id), column) {
+                    matrix[r][c] =
+                        matrix[r][c].saturating_add(u32::try_from(*count).unwrap_or(u32::MAX));
+                }
+            }
+            matrix
+        };
+    // Each table down the chain, kept in line with the one above it.
+    let tables = |counts: &[(Option<String>, String, i64)], columns: &[String]| {
+        let mut parent: Option<(Vec<InsightRow>, SafeTable)> = None;
+        for (depth, focus) in chain.iter().enumerate() {
+            let rows = level_rows(*focus, depth == 0 && unit.is_none());
+            let mut table = insight::suppress(&matrix(&rows, counts, columns), threshold);
+            if let (Some((parent_rows, parent_table)), Some(focus)) = (&parent, focus) {
+                let row = parent_rows
+                    .iter()
+                    .position(|r| !r.direct && r.unit_id.as_deref() == Some(focus.id.as_str()));
+                match row {
+                    Some(row) => insight::constrain_to_parent(&mut table, &parent_table.cells[row]),
+                    None => insight::constrain_to_parent(&mut table, &vec![None; columns.len()]),
+                }
+            }
+            parent = Some((rows, table));
+        }
+        parent.unwrap_or_else(|| (Vec::new(), insight::suppress(&[], threshold)))
+    };
+    let (rows, category_table) = tables(&category_counts, &category_columns);
+    let table = match category {
+        None => category_table.clone(),
+        Some(key) => {
+            let (_, mut table) = tables(&entry_counts, &columns);
+            // Entries must not say more than the domain did for the same rows.
+            let column = category_columns.iter().position(|c| c == key);
+            let hidden: Vec<usize> = (0..rows.len())
+                .filter(|&r| column.is_none_or(|c| category_table.cells[r][c].is_none()))
+                .collect();
+            insight::hide_rows(&mut table, &hidden);
+            table
+        }
+    };
+    let focus = chain.last().copied().flatten();
+    let up = unit.map(|_| {
+        focus
+            .and_then(|f| f.parent_id.as_deref())
+            .filter(|parent| by_id.get(parent).is_some_and(|p| p.parent_id.is_some()))
+            .unwrap_or_default()
+            .to_owned()
+    });
+    // The trend is organisation-wide: only beside the organisation-wide table, whose column
+    // totals it must agree with.
+    let (quarters, trend) = if category.is_none() && unit.is_none() {
         let first = store::first_shared_per_category(&mut conn, &actor.organisation_id).await?;
         let now = insight::quarter_of(&kleur_storage::now()).unwrap_or((2026, 1));
         let quarters = insight::quarters_until(now, TREND_QUARTERS);
@@ -478,6 +625,8 @@ pub async fn insight(db: &Db, actor: &Actor, category: Option<&str>) -> Result<I
         rows,
         columns,
         table,
+        unit: unit.map(str::to_owned),
+        up,
         quarters,
         trend,
     })

@@ -243,6 +243,46 @@ async fn builder_uses_only_opted_in_people_and_visible_talents(backend: TestBack
     assert!(page.contains("te weinig beschikbare mensen"), "{page}");
 }
 
+/// The relation decides which items count: the owner's manager sees manager-level items, a
+/// teammate team-level ones, anyone else only what is shared with the organisation.
+async fn builder_applies_the_visibility_rule_per_relation(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let a = app.a.id.clone();
+    let noord = unit(&app, &a, &app.a.unit_id, "Noord").await;
+    let zuid = unit(&app, &a, &app.a.unit_id, "Zuid").await;
+    let mila = person(&app, &a, "Mila Manager", &zuid, None, &[Role::Manager]).await;
+    let nina = person(&app, &a, "Nina Noord", &noord, None, &[Role::Manager]).await;
+    let otto = person(&app, &a, "Otto Ander", &zuid, None, &[Role::Manager]).await;
+    let olga = person(&app, &a, "Olga Owner", &noord, Some(&mila.id), &[]).await;
+    share(&app, &a, &olga, "analyseren", 4, "team").await;
+    share(&app, &a, &olga, "verbinden", 4, "manager").await;
+    open_to_teams(&app, &a, &olga).await;
+    let path = "/teams/samenstellen?talent-1=analyseren&gewicht-1=3&niveau-1=3&talent-2=verbinden&gewicht-2=3&niveau-2=3&omvang=1";
+
+    let (status, page) = get(&app.sign_in(&mila.email).await, &app, path).await;
+    assert_eq!(status, 200);
+    assert!(
+        members(&page).contains("Brengt Analyseren en Verbinden mee"),
+        "manager: {page}"
+    );
+
+    let (_, page) = get(&app.sign_in(&nina.email).await, &app, path).await;
+    assert!(
+        members(&page).contains("Brengt Analyseren mee"),
+        "teammate: {page}"
+    );
+    assert!(
+        page.contains("Niet gedekt"),
+        "verbinden is for her manager only"
+    );
+
+    let (_, page) = get(&app.sign_in(&otto.email).await, &app, path).await;
+    assert!(
+        members(&page).contains("Dekt geen van de gevraagde talenten"),
+        "colleague"
+    );
+}
+
 async fn builder_refuses_bad_input_and_other_roles(backend: TestBackend) {
     let app = TestApp::spawn(backend).await;
     let a = app.a.id.clone();
@@ -428,12 +468,35 @@ async fn insight_never_shows_a_small_group(backend: TestBackend) {
     );
     let (status, page) = get(&client, &app, "/inzicht?categorie=denken-en-analyseren").await;
     assert_eq!(status, 200);
-    assert!(shown_numbers(&page).contains(&4));
+    // Zuid's three analysts show; Noord's row stays hidden, as its domain cell was hidden.
+    let numbers = shown_numbers(&page);
+    assert!(numbers.contains(&3) && !numbers.contains(&4), "{numbers:?}");
     assert_eq!(
         get(&client, &app, "/inzicht?categorie=bestaat-niet")
             .await
             .0,
         404
+    );
+    // Looking into one unit: its own row only (Noord has no sub-units), still suppressed.
+    let (status, page) = get(&client, &app, &format!("/inzicht?onderdeel={noord}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Noord (zelf)") && page.contains("Een niveau hoger"));
+    // Noord's analysts were hidden one level up (to protect the lone organiser): looking into
+    // Noord must not give them back, or the organiser follows from Noord's total there.
+    let numbers = shown_numbers(&page);
+    assert!(numbers.iter().all(|n| *n == 0), "{numbers:?}");
+    assert_eq!(
+        get(&client, &app, "/inzicht?onderdeel=bestaat-niet")
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        get(&client, &app, &format!("/inzicht?onderdeel={other}"))
+            .await
+            .0,
+        404,
+        "a unit of the other organisation"
     );
 
     let director = app.sign_in(&director.email).await;
@@ -447,6 +510,7 @@ async fn insight_never_shows_a_small_group(backend: TestBackend) {
 
 on_both_databases!(
     builder_uses_only_opted_in_people_and_visible_talents,
+    builder_applies_the_visibility_rule_per_relation,
     builder_refuses_bad_input_and_other_roles,
     insight_never_shows_a_small_group,
 );

@@ -243,6 +243,8 @@ pub struct CellView {
 
 pub struct RowOut {
     pub name: String,
+    /// Opens the unit's sub-units.
+    pub link: Option<String>,
     pub cells: Vec<CellView>,
     pub total: Option<u32>,
 }
@@ -265,6 +267,8 @@ struct InsightPage {
     grand_total: Option<u32>,
     threshold: usize,
     svg: String,
+    unit: String,
+    up_link: Option<String>,
     quarters: Vec<String>,
     trend: Vec<TrendRow>,
 }
@@ -290,7 +294,7 @@ fn escape(text: &str) -> String {
 /// It is an image with a title; the table next to it carries the same numbers as text.
 fn heatmap_svg(title: &str, columns: &[String], rows: &[RowOut]) -> String {
     const CELL: usize = 28;
-    const LEFT: usize = 220;
+    const LEFT: usize = 320;
     const TOP: usize = 150;
     const SHADES: [&str; 5] = ["#ffffff", "#d6e6f5", "#9ecae1", "#4a90c8", "#08519c"];
     let width = LEFT + CELL * columns.len().max(1) + 10;
@@ -346,6 +350,8 @@ fn heatmap_svg(title: &str, columns: &[String], rows: &[RowOut]) -> String {
 pub struct InsightQuery {
     #[serde(default)]
     categorie: String,
+    #[serde(default)]
+    onderdeel: String,
 }
 
 pub async fn insight(
@@ -355,10 +361,12 @@ pub async fn insight(
 ) -> WebResult<Response> {
     require(talent::can_see_insight(&actor))?;
     let category = query.categorie.trim();
+    let unit = query.onderdeel.trim();
     let data = talent::insight(
         &state.db,
         &actor,
         (!category.is_empty()).then_some(category),
+        (!unit.is_empty()).then_some(unit),
     )
     .await?;
     let page = Page::new(&visitor, "insight");
@@ -394,12 +402,29 @@ fn insight_page(page: Page, data: Insight) -> InsightPage {
         .unwrap_or(0)
         .max(1);
     let no_unit = page.t.get("insight-no-unit");
+    let link = |unit: &str| {
+        let mut serializer = url::form_urlencoded::Serializer::new(String::new());
+        serializer.append_pair("onderdeel", unit);
+        if let Some(category) = &data.category {
+            serializer.append_pair("categorie", category);
+        }
+        format!("/inzicht?{}", serializer.finish())
+    };
     let rows: Vec<RowOut> = data
         .rows
         .iter()
         .enumerate()
         .map(|(r, row)| RowOut {
-            name: row.name.clone().unwrap_or_else(|| no_unit.clone()),
+            name: match (&row.name, row.direct) {
+                (Some(name), true) => page.t.arg("insight-direct", "unit", name),
+                (Some(name), false) => name.clone(),
+                (None, _) => no_unit.clone(),
+            },
+            link: row
+                .unit_id
+                .as_deref()
+                .filter(|_| row.has_children)
+                .map(link),
             cells: data.table.cells[r]
                 .iter()
                 .map(|value| CellView {
@@ -442,6 +467,16 @@ fn insight_page(page: Page, data: Insight) -> InsightPage {
             values: values.clone(),
         })
         .collect();
+    let up_link = data.up.as_deref().map(|up| {
+        if up.is_empty() {
+            match &data.category {
+                Some(category) => format!("/inzicht?categorie={category}"),
+                None => "/inzicht".to_owned(),
+            }
+        } else {
+            link(up)
+        }
+    });
     InsightPage {
         page,
         categories: data.categories,
@@ -453,6 +488,8 @@ fn insight_page(page: Page, data: Insight) -> InsightPage {
         grand_total: data.table.grand_total,
         threshold: data.threshold,
         svg,
+        unit: data.unit.clone().unwrap_or_default(),
+        up_link,
         quarters,
         trend,
     }
