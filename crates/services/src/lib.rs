@@ -14,6 +14,7 @@ pub mod mail;
 pub mod people;
 pub mod portfolio;
 pub mod secret;
+pub mod sso;
 
 pub use actor::Actor;
 pub use error::{FieldError, ServiceError};

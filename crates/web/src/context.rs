@@ -111,6 +111,8 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "goals-proposed",
         "goals-accepted",
         "goals-declined",
+        "sso-saved",
+        "scim-token-created",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

@@ -8,6 +8,7 @@ mod feedback;
 pub mod goals;
 mod home;
 pub mod portfolio;
+mod sso;
 
 use askama::Template;
 use axum::Router;
@@ -26,6 +27,12 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home::home))
         .route("/inloggen", get(auth::login_form).post(auth::login))
         .route("/uitloggen", post(auth::logout))
+        .route("/inloggen/sso/terug", get(sso::callback))
+        .route("/inloggen/sso/{organisation}", get(sso::start))
+        .route(
+            "/beheer/sso",
+            get(sso::settings_form).post(sso::save_settings),
+        )
         .route(
             "/wachtwoord-vergeten",
             get(auth::reset_request_form).post(auth::reset_request),
