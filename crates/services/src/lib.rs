@@ -13,6 +13,7 @@ pub mod import;
 pub mod mail;
 pub mod people;
 pub mod portfolio;
+pub mod scim;
 pub mod secret;
 pub mod sso;
 

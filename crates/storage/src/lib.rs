@@ -14,6 +14,7 @@ pub mod org;
 pub mod outbox;
 pub mod people;
 pub mod portfolio;
+pub mod scim;
 pub mod sso;
 
 use std::str::FromStr;

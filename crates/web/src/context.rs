@@ -113,6 +113,7 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "goals-declined",
         "sso-saved",
         "scim-token-created",
+        "scim-token-revoked",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

@@ -33,6 +33,9 @@ pub fn routes() -> Router<AppState> {
             "/beheer/sso",
             get(sso::settings_form).post(sso::save_settings),
         )
+        .route("/beheer/scim", get(sso::scim_settings))
+        .route("/beheer/scim/sleutel", post(sso::scim_rotate))
+        .route("/beheer/scim/intrekken", post(sso::scim_revoke))
         .route(
             "/wachtwoord-vergeten",
             get(auth::reset_request_form).post(auth::reset_request),

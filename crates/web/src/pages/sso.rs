@@ -198,3 +198,74 @@ pub async fn save_settings(
         Err(other) => Err(other.into()),
     }
 }
+
+#[derive(Template)]
+#[template(path = "scim_settings.html")]
+struct ScimPage {
+    page: Page,
+    token: Option<kleur_storage::scim::TokenInfo>,
+    new_token: Option<String>,
+    endpoint: String,
+}
+
+async fn scim_page(
+    state: &AppState,
+    actor: &kleur_services::Actor,
+    visitor: &Visitor,
+    new_token: Option<String>,
+    notice: Option<&'static str>,
+) -> WebResult<Response> {
+    let token = kleur_services::scim::token_info(&state.db, actor).await?;
+    ok(&ScimPage {
+        page: Page::new(visitor, "sso").with_notice(notice),
+        token,
+        new_token,
+        endpoint: format!("{}/scim/v2", state.settings.base_url),
+    })
+}
+
+/// `GET /beheer/scim`: the provisioning token's state.
+pub async fn scim_settings(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Query(query): Query<NoticeQuery>,
+) -> WebResult<Response> {
+    scim_page(
+        &state,
+        &actor,
+        &visitor,
+        None,
+        notice_from_query(query.klaar.as_deref()),
+    )
+    .await
+}
+
+/// `POST /beheer/scim/sleutel`: a new token, shown once; the previous one stops working.
+pub async fn scim_rotate(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+) -> WebResult<Response> {
+    let token = kleur_services::scim::rotate_token(&state.db, &actor).await?;
+    let mut response = scim_page(
+        &state,
+        &actor,
+        &visitor,
+        Some(token),
+        Some("scim-token-created"),
+    )
+    .await?;
+    // The secret must not stay in a cache.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// `POST /beheer/scim/intrekken`: no token works any more.
+pub async fn scim_revoke(
+    State(state): State<AppState>,
+    SignedIn(actor, _visitor): SignedIn,
+) -> WebResult<Response> {
+    kleur_services::scim::revoke_token(&state.db, &actor).await?;
+    Ok(Redirect::to("/beheer/scim?klaar=scim-token-revoked").into_response())
+}
