@@ -94,6 +94,7 @@ for (const lang of ['nl', 'en']) {
         ['/beheer/onderdelen', 200],
         ['/beheer/e-mail', 200],
         ['/beheer/sso', 200],
+        ['/beheer/scim', 200],
         ['/inloggen/sso/terug?state=onbekend&code=x', 400],
         ['/inloggen/sso/bestaat-niet', 404],
         ['/bestaat-niet', 404],

@@ -6,7 +6,8 @@ import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startKleur } from '../lib/server.mjs';
 import { startProvider } from '../lib/oidc.mjs';
-import { launchChromium, newContext, signIn, clickAndWait, USERS } from '../lib/browser.mjs';
+import { launchChromium, newContext, signIn, clickAndWait, switchLanguage, USERS } from '../lib/browser.mjs';
+import { runAxe, formatViolations } from '../lib/axe.mjs';
 
 const CLIENT_ID = 'kleur-e2e';
 const CLIENT_SECRET = 'e2e-client-secret';
@@ -85,3 +86,21 @@ test('an administrator connects the provider; an employee signs in through it wi
     await employee.close();
   }
 });
+
+// The sign-in page with the organisation's button exists only once single sign-on is set up,
+// so it is checked here rather than in accessibility.test.mjs.
+for (const lang of ['nl', 'en']) {
+  test(`axe: the sign-in page with single sign-on (${lang})`, async () => {
+    const context = await newContext(browser, kleur.baseUrl, { bypassCSP: true });
+    try {
+      const page = await context.newPage();
+      await page.goto('/inloggen');
+      if (lang === 'en') await switchLanguage(page, 'en');
+      assert.equal(await page.locator('main a[href^="/inloggen/sso/"]').count(), 1, 'the SSO button is shown');
+      const { violations } = await runAxe(page);
+      assert.equal(violations.length, 0, formatViolations(violations));
+    } finally {
+      await context.close();
+    }
+  });
+}

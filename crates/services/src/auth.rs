@@ -293,11 +293,13 @@ pub async fn set_password(
     Ok(())
 }
 
-/// Housekeeping: expired sessions, old failure records, spent reset tokens.
+/// Housekeeping: expired sessions, old failure records, spent reset tokens, expired SSO sign-ins.
 pub async fn purge_expired(db: &Db) -> Result<u64> {
     let mut conn = db.acquire().await?;
     let before = timestamp(Utc::now() - Duration::minutes(FAILURE_WINDOW_MINUTES * 4));
-    Ok(store::purge_expired(&mut conn, &kleur_storage::now(), &before).await?)
+    let removed = store::purge_expired(&mut conn, &kleur_storage::now(), &before).await?;
+    drop(conn);
+    Ok(removed + crate::sso::purge_expired(db).await?)
 }
 
 #[cfg(test)]
