@@ -497,28 +497,32 @@ pub async fn replace_user(
     id: &str,
     body: &Value,
 ) -> ScimResult<Value> {
-    let fields = user_fields(body)?;
-    let actor = provisioner(organisation_id);
     let mut tx = db.begin().await?;
-    load_person(&mut tx, organisation_id, id).await?;
-    people::update_in(&mut tx, &actor, id, &fields.input).await?;
-    set_external(
-        &mut tx,
-        organisation_id,
-        USER,
-        id,
-        fields.external_id.as_deref(),
-    )
-    .await?;
-    apply_active(&mut tx, organisation_id, id, fields.active).await?;
-    let person = load_person(&mut tx, organisation_id, id).await?;
-    let user = user_json(&mut tx, base, &person).await?;
+    let user = replace_user_in(&mut tx, base, organisation_id, id, body).await?;
     tx.commit().await?;
     audit_scim_change(organisation_id, "replace", USER, id);
     Ok(user)
 }
 
-/// Applies PatchOp operations to the current representation, then stores it as a replace would.
+async fn replace_user_in(
+    tx: &mut kleur_storage::Conn,
+    base: &str,
+    organisation_id: &str,
+    id: &str,
+    body: &Value,
+) -> ScimResult<Value> {
+    let fields = user_fields(body)?;
+    let actor = provisioner(organisation_id);
+    load_person(tx, organisation_id, id).await?;
+    people::update_in(tx, &actor, id, &fields.input).await?;
+    set_external(tx, organisation_id, USER, id, fields.external_id.as_deref()).await?;
+    apply_active(tx, organisation_id, id, fields.active).await?;
+    let person = load_person(tx, organisation_id, id).await?;
+    user_json(tx, base, &person).await
+}
+
+/// Applies PatchOp operations to the current representation, then stores it as a replace
+/// would, all in one transaction.
 pub async fn patch_user(
     db: &Db,
     base: &str,
@@ -526,11 +530,17 @@ pub async fn patch_user(
     id: &str,
     body: &Value,
 ) -> ScimResult<Value> {
-    let mut current = get_user(db, base, organisation_id, id).await?;
-    for operation in operations(body)? {
-        apply_operation(&mut current, &operation)?;
+    let operations = operations(body)?;
+    let mut tx = db.begin().await?;
+    let person = load_person(&mut tx, organisation_id, id).await?;
+    let mut current = user_json(&mut tx, base, &person).await?;
+    for operation in &operations {
+        apply_operation(&mut current, operation)?;
     }
-    replace_user(db, base, organisation_id, id, &current).await
+    let user = replace_user_in(&mut tx, base, organisation_id, id, &current).await?;
+    tx.commit().await?;
+    audit_scim_change(organisation_id, "patch", USER, id);
+    Ok(user)
 }
 
 /// DELETE deactivates: the person can no longer sign in, and what they own stays theirs.
