@@ -35,7 +35,7 @@ if ! command -v node >/dev/null 2>&1; then
   exit 2
 fi
 
-if [ ! -d node_modules ]; then
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "e2e: installing playwright-core and axe-core (npm ci)"
   # playwright-core has no install script that fetches a browser; --ignore-scripts keeps it that way.
   npm ci --ignore-scripts --no-audit --no-fund

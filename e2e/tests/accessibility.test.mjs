@@ -93,6 +93,10 @@ for (const lang of ['nl', 'en']) {
         [personHref, 200],
         ['/beheer/onderdelen', 200],
         ['/beheer/e-mail', 200],
+        ['/beheer/sso', 200],
+        ['/beheer/scim', 200],
+        ['/inloggen/sso/terug?state=onbekend&code=x', 400],
+        ['/inloggen/sso/bestaat-niet', 404],
         ['/bestaat-niet', 404],
         ['/portfolio', 200],
         ['/portfolio/nieuw?sectie=values', 200],
@@ -141,6 +145,14 @@ for (const lang of ['nl', 'en']) {
         await clickAndWait(page, page.locator('main form button[type=submit]'));
         assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
         await checkPage(t, page, `${lang} /beheer/mensen/nieuw with errors`);
+      });
+
+      await t.test(`${lang} /beheer/sso with validation errors`, async (t) => {
+        await open(page, '/beheer/sso');
+        await page.locator('#issuer').fill('http://idp.example.org');
+        await clickAndWait(page, page.locator('main form button[type=submit]'));
+        assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+        await checkPage(t, page, `${lang} /beheer/sso with errors`);
       });
 
       await t.test(`${lang} a goal page`, async (t) => {

@@ -92,6 +92,10 @@ pub async fn login(
         tx.commit().await?;
         return Err(ServiceError::InvalidCredentials);
     };
+    // Checked only after the password matched, so it reveals nothing to a guesser.
+    if crate::sso::password_refused(&mut tx, &candidate.organisation_id, &candidate.id).await? {
+        return Err(ServiceError::invalid("email", "login-sso-only"));
+    }
     store::clear_login_failures(&mut tx, &subject).await?;
     let session =
         create_session(&mut tx, settings, &candidate.organisation_id, &candidate.id).await?;
@@ -99,7 +103,7 @@ pub async fn login(
     Ok(session)
 }
 
-async fn create_session(
+pub(crate) async fn create_session(
     conn: &mut kleur_storage::Conn,
     settings: &Settings,
     organisation_id: &str,
@@ -289,11 +293,13 @@ pub async fn set_password(
     Ok(())
 }
 
-/// Housekeeping: expired sessions, old failure records, spent reset tokens.
+/// Housekeeping: expired sessions, old failure records, spent reset tokens, expired SSO sign-ins.
 pub async fn purge_expired(db: &Db) -> Result<u64> {
     let mut conn = db.acquire().await?;
     let before = timestamp(Utc::now() - Duration::minutes(FAILURE_WINDOW_MINUTES * 4));
-    Ok(store::purge_expired(&mut conn, &kleur_storage::now(), &before).await?)
+    let removed = store::purge_expired(&mut conn, &kleur_storage::now(), &before).await?;
+    drop(conn);
+    Ok(removed + crate::sso::purge_expired(db).await?)
 }
 
 #[cfg(test)]

@@ -20,7 +20,9 @@ pub mod mobility;
 pub mod people;
 pub mod portfolio;
 pub mod questionnaires;
+pub mod scim;
 pub mod secret;
+pub mod sso;
 pub mod talent;
 
 pub use actor::Actor;

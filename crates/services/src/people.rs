@@ -188,11 +188,22 @@ fn conflict_to_field(error: kleur_storage::StorageError) -> ServiceError {
 
 /// Adds a person by hand (HR adviser or administrator).
 pub async fn create(db: &Db, actor: &Actor, input: &PersonInput) -> Result<String> {
-    actor.require_people_admin()?;
     let mut tx = db.begin().await?;
-    let valid = validate(&mut tx, &actor.organisation_id, input).await?;
+    let id = create_in(&mut tx, actor, input).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// [`create`] inside the caller's transaction (SCIM provisioning adds its own rows to it).
+pub async fn create_in(
+    tx: &mut kleur_storage::Conn,
+    actor: &Actor,
+    input: &PersonInput,
+) -> Result<String> {
+    actor.require_people_admin()?;
+    let valid = validate(tx, &actor.organisation_id, input).await?;
     let id = store::insert_person(
-        &mut tx,
+        tx,
         &store::NewPerson {
             organisation_id: &actor.organisation_id,
             employee_number: valid.employee_number.as_deref(),
@@ -206,35 +217,40 @@ pub async fn create(db: &Db, actor: &Actor, input: &PersonInput) -> Result<Strin
     )
     .await
     .map_err(conflict_to_field)?;
-    store::grant_role(
-        &mut tx,
-        &actor.organisation_id,
-        &id,
-        Role::Employee.as_str(),
-    )
-    .await?;
-    tx.commit().await?;
+    store::grant_role(tx, &actor.organisation_id, &id, Role::Employee.as_str()).await?;
     Ok(id)
 }
 
 /// Changes a person's HR data (HR adviser or administrator).
 pub async fn update(db: &Db, actor: &Actor, person_id: &str, input: &PersonInput) -> Result<()> {
-    actor.require_people_admin()?;
     let mut tx = db.begin().await?;
-    store::get_person(&mut tx, &actor.organisation_id, person_id)
+    update_in(&mut tx, actor, person_id, input).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// [`update`] inside the caller's transaction.
+pub async fn update_in(
+    tx: &mut kleur_storage::Conn,
+    actor: &Actor,
+    person_id: &str,
+    input: &PersonInput,
+) -> Result<()> {
+    actor.require_people_admin()?;
+    store::get_person(tx, &actor.organisation_id, person_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let valid = validate(&mut tx, &actor.organisation_id, input).await?;
+    let valid = validate(tx, &actor.organisation_id, input).await?;
     if valid.manager_id.as_deref() == Some(person_id) {
         return Err(ServiceError::invalid("manager_id", "error-manager-self"));
     }
     if let Some(manager_id) = &valid.manager_id
-        && manages_indirectly(&mut tx, &actor.organisation_id, person_id, manager_id).await?
+        && manages_indirectly(tx, &actor.organisation_id, person_id, manager_id).await?
     {
         return Err(ServiceError::invalid("manager_id", "error-manager-cycle"));
     }
     store::update_person_record(
-        &mut tx,
+        tx,
         &actor.organisation_id,
         person_id,
         &store::NewPerson {
@@ -251,13 +267,12 @@ pub async fn update(db: &Db, actor: &Actor, person_id: &str, input: &PersonInput
     .await
     .map_err(conflict_to_field)?;
     store::set_manager(
-        &mut tx,
+        tx,
         &actor.organisation_id,
         person_id,
         valid.manager_id.as_deref(),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -470,6 +470,69 @@ pub const TABLES: &[Table] = &[
         ],
         self_reference: None,
     },
+    Table {
+        name: "sso_configs",
+        columns: &[
+            ("organisation_id", Text),
+            ("issuer", Text),
+            ("client_id", Text),
+            ("client_secret", Text),
+            ("scopes", Text),
+            ("link_by", Text),
+            ("link_claim", Text),
+            ("enabled", Int),
+            ("sso_only", Int),
+            ("updated_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "sso_logins",
+        columns: &[
+            ("state_hash", Text),
+            ("organisation_id", Text),
+            ("nonce", Text),
+            ("code_verifier", Text),
+            ("return_to", Text),
+            ("created_at", Text),
+            ("expires_at", Text),
+            ("used_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "sso_identities",
+        columns: &[
+            ("organisation_id", Text),
+            ("subject", Text),
+            ("person_id", Text),
+            ("created_at", Text),
+            ("last_sign_in_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "scim_tokens",
+        columns: &[
+            ("token_hash", Text),
+            ("organisation_id", Text),
+            ("id", Text),
+            ("created_at", Text),
+            ("last_used_at", Text),
+            ("revoked_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "scim_external_ids",
+        columns: &[
+            ("organisation_id", Text),
+            ("resource_type", Text),
+            ("resource_id", Text),
+            ("external_id", Text),
+        ],
+        self_reference: None,
+    },
 ];
 
 const FORMAT: &str = "kleur-backup";

@@ -15,7 +15,9 @@ pub mod org;
 pub mod outbox;
 pub mod people;
 pub mod portfolio;
+pub mod scim;
 pub mod search;
+pub mod sso;
 pub mod talent;
 
 use std::str::FromStr;

@@ -66,6 +66,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "mobility",
         sql: include_str!("../migrations/0012_mobility.sql"),
     },
+    Migration {
+        version: 15,
+        name: "sso and scim",
+        sql: include_str!("../migrations/0015_sso_scim.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once

@@ -124,6 +124,9 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "mobility-outcome-saved",
         "mobility-availability-saved",
         "directory-needs-saved",
+        "sso-saved",
+        "scim-token-created",
+        "scim-token-revoked",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

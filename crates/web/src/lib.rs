@@ -9,6 +9,7 @@ mod cookies;
 mod error;
 mod middleware;
 mod pages;
+mod scim;
 mod static_files;
 
 use std::sync::Arc;
@@ -66,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(ready))
         .nest_service("/static", static_files::service())
         .nest("/api/v1", api)
+        .nest("/scim/v2", scim::routes().with_state(state.clone()))
         .merge(pages)
         .with_state(state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -26,13 +26,20 @@ struct LoginPage {
     errors: FormErrors,
     email: String,
     return_to: String,
+    /// Organisations signing in through their identity provider: (slug, name).
+    sso_choices: Vec<(String, String)>,
 }
 
-pub async fn login_form(visitor: Visitor, Query(query): Query<NoticeQuery>) -> WebResult<Response> {
+pub async fn login_form(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Query(query): Query<NoticeQuery>,
+) -> WebResult<Response> {
     if visitor.actor.is_some() {
         return Ok(Redirect::to("/").into_response());
     }
     ok(&LoginPage {
+        sso_choices: kleur_services::sso::sign_in_choices(&state.db).await?,
         page: Page::new(&visitor, "login").with_notice(notice_from_query(query.klaar.as_deref())),
         errors: FormErrors::default(),
         email: String::new(),
@@ -70,9 +77,14 @@ pub async fn login(
             }
             Ok(response)
         }
-        Err(error @ (ServiceError::InvalidCredentials | ServiceError::RateLimited)) => {
+        Err(
+            error @ (ServiceError::InvalidCredentials
+            | ServiceError::RateLimited
+            | ServiceError::Invalid(_)),
+        ) => {
             let page = Page::new(&visitor, "login");
             let (status, message) = match error {
+                ServiceError::Invalid(_) => (StatusCode::FORBIDDEN, page.t.get("login-sso-only")),
                 ServiceError::RateLimited => (
                     StatusCode::TOO_MANY_REQUESTS,
                     page.t.arg(
@@ -95,6 +107,7 @@ pub async fn login(
                     errors,
                     email: form.email.trim().to_owned(),
                     return_to: safe_return_path(Some(&form.terug)),
+                    sso_choices: kleur_services::sso::sign_in_choices(&state.db).await?,
                 },
                 status,
             )

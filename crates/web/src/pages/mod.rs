@@ -11,6 +11,7 @@ mod home;
 pub mod mobility;
 pub mod portfolio;
 mod questionnaires;
+mod sso;
 mod talent;
 
 use askama::Template;
@@ -30,6 +31,15 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home::home))
         .route("/inloggen", get(auth::login_form).post(auth::login))
         .route("/uitloggen", post(auth::logout))
+        .route("/inloggen/sso/terug", get(sso::callback))
+        .route("/inloggen/sso/{organisation}", get(sso::start))
+        .route(
+            "/beheer/sso",
+            get(sso::settings_form).post(sso::save_settings),
+        )
+        .route("/beheer/scim", get(sso::scim_settings))
+        .route("/beheer/scim/sleutel", post(sso::scim_rotate))
+        .route("/beheer/scim/intrekken", post(sso::scim_revoke))
         .route(
             "/wachtwoord-vergeten",
             get(auth::reset_request_form).post(auth::reset_request),
