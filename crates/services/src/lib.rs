@@ -2,6 +2,7 @@
 //! mail goes to the outbox in that same transaction.
 
 pub mod actor;
+pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod demo;
@@ -13,6 +14,7 @@ pub mod import;
 pub mod mail;
 pub mod people;
 pub mod portfolio;
+pub mod privacy;
 pub mod secret;
 
 pub use actor::Actor;

@@ -310,6 +310,19 @@ pub async fn set_role(
     } else {
         store::revoke_role(&mut tx, &actor.organisation_id, person_id, role.as_str()).await?;
     }
+    crate::audit::record(
+        &mut tx,
+        &actor.organisation_id,
+        if granted {
+            crate::audit::Event::RoleGranted
+        } else {
+            crate::audit::Event::RoleRevoked
+        },
+        Some(&actor.person_id),
+        Some(person_id),
+        role.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -111,6 +111,8 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "goals-proposed",
         "goals-accepted",
         "goals-declined",
+        "privacy-erased",
+        "privacy-settings-saved",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

@@ -8,6 +8,7 @@ mod feedback;
 pub mod goals;
 mod home;
 pub mod portfolio;
+mod privacy;
 
 use askama::Template;
 use axum::Router;
@@ -138,6 +139,16 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/beheer/catalogus/{key}/terugzetten",
             post(catalogue::restore),
+        )
+        .route("/profiel/mijn-gegevens.json", get(privacy::my_data))
+        .route(
+            "/beheer/mensen/{id}/wissen",
+            get(privacy::erase_form).post(privacy::erase),
+        )
+        .route("/beheer/logboek", get(privacy::audit_log))
+        .route(
+            "/beheer/privacy",
+            get(privacy::settings).post(privacy::save_settings),
         )
         .route("/beheer/e-mail", get(admin::mail))
         .route("/beheer/e-mail/{id}", get(admin::mail_message))
