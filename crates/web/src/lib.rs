@@ -53,12 +53,18 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let pages = pages::routes()
+        .layer(axum::middleware::from_fn(
+            middleware::reject_control_characters,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::pages,
         ))
         .with_state(state.clone());
     let api = api::routes()
+        .layer(axum::middleware::from_fn(
+            middleware::reject_control_characters,
+        ))
         .layer(axum::middleware::from_fn(middleware::api_errors))
         .with_state(state.clone());
     Router::new()
