@@ -248,9 +248,13 @@ fn finish_page(visitor: &Visitor, response: Response) -> Response {
     }
     if status.is_client_error() || status.is_server_error() {
         let allow = response.headers().get(header::ALLOW).cloned();
+        let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
         let mut page = render_error(visitor, status);
         if let Some(allow) = allow {
             page.headers_mut().insert(header::ALLOW, allow);
+        }
+        if let Some(retry_after) = retry_after {
+            page.headers_mut().insert(header::RETRY_AFTER, retry_after);
         }
         return page;
     }
@@ -311,6 +315,7 @@ pub async fn api_errors(request: Request, next: Next) -> Response {
         .map(|d| d.fields.clone())
         .unwrap_or_default();
     let allow = response.headers().get(header::ALLOW).cloned();
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
     let t = Tr::new(locale);
     let (kind, detail_key) = match status.as_u16() {
         400 => ("bad-request", "problem-bad-request"),
@@ -351,6 +356,9 @@ pub async fn api_errors(request: Request, next: Next) -> Response {
     }
     if let Some(allow) = allow {
         out.headers_mut().insert(header::ALLOW, allow);
+    }
+    if let Some(retry_after) = retry_after {
+        out.headers_mut().insert(header::RETRY_AFTER, retry_after);
     }
     out.extensions_mut().insert(Rendered);
     out
