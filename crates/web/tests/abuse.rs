@@ -420,4 +420,65 @@ async fn hostile_input_never_causes_a_server_error(backend: TestBackend) {
     assert!(requests > 1000, "only {requests} requests");
 }
 
-on_both_databases!(hostile_input_never_causes_a_server_error);
+/// Portfolio import files that are broken in every way a file can be.
+async fn hostile_portfolio_imports_are_refused(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let browser = sign_in(&app, &app.a.employee_email).await;
+    let csrf = app.csrf(&browser, "/portfolio/importeren").await;
+    let item = |title: &str, extra: &str| {
+        format!(r#"{{"section": "talents", "title": "{title}", "visibility": "private"{extra}}}"#)
+    };
+    let export = |items: &str| {
+        format!(
+            r#"{{"format": "kleur-portfolio", "version": 1, "exported_at": "2026-01-01T00:00:00Z", "owner": {{"display_name": "X", "email": "x@x.nl"}}, "items": [{items}]}}"#
+        )
+    };
+    let many: Vec<String> = (0..5000).map(|i| item(&format!("T{i}"), "")).collect();
+    let files: Vec<Vec<u8>> = vec![
+        Vec::new(),
+        b"{".to_vec(),
+        vec![0xff, 0xfe, 0x00, 0x01],
+        export("").replace("kleur-portfolio", "iets-anders").into_bytes(),
+        export(&item(SCRIPT, r#", "section": "geheim""#)).into_bytes(),
+        export(&item(&"x".repeat(200_000), "")).into_bytes(),
+        export(&item("A", r#", "fields": {"strength": 99, "date": "2026-13-45"}"#)).into_bytes(),
+        export(&item(
+            "A",
+            r#", "files": [{"file_name": "../../etc/passwd", "content_type": "text/html", "content_base64": "%%%"}]"#,
+        ))
+        .into_bytes(),
+        export(&item("A", r#", "visibility": "iedereen""#)).into_bytes(),
+        export(&item("A", r#", "unknown_field": 1"#)).into_bytes(),
+        export(&many.join(",")).into_bytes(),
+        format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+    ];
+    for (index, file) in files.into_iter().enumerate() {
+        let part = reqwest::multipart::Part::bytes(file).file_name("portfolio.json");
+        let response = browser
+            .post(app.url(&format!("/portfolio/importeren?csrf={csrf}")))
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .expect("import");
+        let status = response.status().as_u16();
+        assert!(
+            (400..500).contains(&status),
+            "import file {index}: {status}"
+        );
+    }
+    // Nothing of it was imported.
+    let page = browser
+        .get(app.url("/portfolio"))
+        .send()
+        .await
+        .expect("portfolio")
+        .text()
+        .await
+        .expect("body");
+    assert!(!page.contains(SCRIPT) && !page.contains("T4999"));
+}
+
+on_both_databases!(
+    hostile_input_never_causes_a_server_error,
+    hostile_portfolio_imports_are_refused
+);
