@@ -223,6 +223,8 @@ pub async fn update(db: &Db, actor: &Actor, person_id: &str, input: &PersonInput
     let mut tx = db.begin().await?;
     store::get_person(&mut tx, &actor.organisation_id, person_id)
         .await?
+        // The placeholder that stands in for erased people is nobody to edit (or reactivate).
+        .filter(|p| p.id != kleur_storage::privacy::PLACEHOLDER_ID)
         .ok_or(ServiceError::NotFound)?;
     let valid = validate(&mut tx, &actor.organisation_id, input).await?;
     if valid.manager_id.as_deref() == Some(person_id) {

@@ -511,6 +511,43 @@ async fn an_administrator_cannot_erase_themselves_or_the_placeholder(backend: Te
     let placeholder = format!("/beheer/mensen/{}/wissen", privacy::PLACEHOLDER_ID);
     let response = admin.get(app.url(&placeholder)).send().await.expect("get");
     assert_eq!(response.status(), 404);
+    // Once someone is erased the placeholder exists; it cannot be edited back to life.
+    let mut tx = app.db.begin().await.expect("begin");
+    privacy::erase(
+        &mut tx,
+        &Identity {
+            organisation_id: app.a.id.clone(),
+            person_id: app.a.employee_id.clone(),
+            email: app.a.employee_email.clone(),
+            display_name: "Medewerker aaa".into(),
+            login_subject: kleur_services::auth::failure_subject(&app.a.employee_email),
+        },
+    )
+    .await
+    .expect("erase");
+    tx.commit().await.expect("commit");
+    let edit = format!("/beheer/mensen/{}/wijzigen", privacy::PLACEHOLDER_ID);
+    let response = app
+        .post_form(
+            &admin,
+            "/profiel",
+            &edit,
+            &[("display_name", "Terug"), ("email", "terug@aaa.nl")],
+        )
+        .await;
+    assert_eq!(response.status(), 404);
+    let people = admin
+        .get(app.url("/beheer/mensen"))
+        .send()
+        .await
+        .expect("people")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        !people.contains(privacy::PLACEHOLDER_ID),
+        "the placeholder is not listed"
+    );
 }
 
 async fn the_download_holds_my_data_and_nothing_secret(backend: TestBackend) {
