@@ -129,6 +129,10 @@ for (const lang of ['nl', 'en']) {
         ['/beheer/vragenlijsten/kleur-basis', 200],
         ['/beheer/vragenlijsten/kleur-basis/wijzigen', 200],
         ['/beheer/feedback-overzicht', 200],
+        ['/beheer/logboek', 200],
+        ['/beheer/logboek?gebeurtenis=signed-in', 200],
+        ['/beheer/privacy', 200],
+        [personHref + '/wissen', 200],
       ];
       const stable = (path) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>');
       for (const [path, status] of pages) {
@@ -153,6 +157,22 @@ for (const lang of ['nl', 'en']) {
         await clickAndWait(page, page.locator('main form button[type=submit]'));
         assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
         await checkPage(t, page, `${lang} /beheer/sso with errors`);
+      });
+
+      await t.test(`${lang} /beheer/privacy with validation errors`, async (t) => {
+        await open(page, '/beheer/privacy');
+        await page.locator('#closed_feedback_days').fill('veel');
+        await clickAndWait(page, page.locator('main form button[type=submit]'));
+        assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+        await checkPage(t, page, `${lang} /beheer/privacy with errors`);
+      });
+
+      await t.test(`${lang} the erase form with a wrong confirmation`, async (t) => {
+        await open(page, personHref + '/wissen');
+        await page.locator('#confirmation').fill('niet-het-adres@voorbeeld.nl');
+        await clickAndWait(page, page.locator('main form button[type=submit]'));
+        assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+        await checkPage(t, page, `${lang} erase form with errors`);
       });
 
       await t.test(`${lang} a goal page`, async (t) => {

@@ -6,6 +6,7 @@ use chrono::{Duration, Utc};
 use kleur_domain::{Email, Locale};
 use kleur_storage::{Db, auth as store, people, timestamp};
 
+use crate::audit::{self, Event};
 use crate::secret::{hash_token, random_token};
 use crate::{Actor, Result, ServiceError, Settings, actor};
 
@@ -55,7 +56,7 @@ pub struct NewSession {
     pub actor: Actor,
 }
 
-fn failure_subject(email: &str) -> String {
+pub fn failure_subject(email: &str) -> String {
     hash_token(&format!("login:{email}"))
 }
 
@@ -89,6 +90,19 @@ pub async fn login(
     let mut tx = db.begin().await?;
     let Some(candidate) = matched else {
         store::record_login_failure(&mut tx, &subject).await?;
+        // An unknown address has no organisation to log it in; the failure record above still
+        // counts towards the rate limit.
+        for candidate in &candidates {
+            audit::record(
+                &mut tx,
+                &candidate.organisation_id,
+                Event::SignInFailed,
+                None,
+                Some(&candidate.id),
+                "",
+            )
+            .await?;
+        }
         tx.commit().await?;
         return Err(ServiceError::InvalidCredentials);
     };
@@ -99,6 +113,15 @@ pub async fn login(
     store::clear_login_failures(&mut tx, &subject).await?;
     let session =
         create_session(&mut tx, settings, &candidate.organisation_id, &candidate.id).await?;
+    audit::record(
+        &mut tx,
+        &candidate.organisation_id,
+        Event::SignedIn,
+        Some(&candidate.id),
+        Some(&candidate.id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(session)
 }
@@ -156,8 +179,21 @@ pub async fn session_actor(
 }
 
 pub async fn logout(db: &Db, token: &str) -> Result<()> {
-    let mut conn = db.acquire().await?;
-    store::delete_session(&mut conn, &hash_token(token)).await?;
+    let token_hash = hash_token(token);
+    let mut tx = db.begin().await?;
+    if let Some(session) = store::find_session(&mut tx, &token_hash, &kleur_storage::now()).await? {
+        audit::record(
+            &mut tx,
+            &session.organisation_id,
+            Event::SignedOut,
+            Some(&session.person_id),
+            Some(&session.person_id),
+            "",
+        )
+        .await?;
+    }
+    store::delete_session(&mut tx, &token_hash).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -180,9 +216,9 @@ pub async fn create_api_token(db: &Db, actor: &Actor, name: &str) -> Result<(Str
         .map_err(|_| ServiceError::invalid("name", "error-token-name"))?;
     let token = format!("kleur_{}", random_token());
     let id = kleur_storage::new_id();
-    let mut conn = db.acquire().await?;
+    let mut tx = db.begin().await?;
     store::insert_api_token(
-        &mut conn,
+        &mut tx,
         &hash_token(&token),
         &actor.organisation_id,
         &id,
@@ -190,6 +226,16 @@ pub async fn create_api_token(db: &Db, actor: &Actor, name: &str) -> Result<(Str
         &name,
     )
     .await?;
+    audit::record(
+        &mut tx,
+        &actor.organisation_id,
+        Event::ApiKeyCreated,
+        Some(&actor.person_id),
+        Some(&actor.person_id),
+        "",
+    )
+    .await?;
+    tx.commit().await?;
     Ok((id, token))
 }
 
@@ -199,8 +245,18 @@ pub async fn list_api_tokens(db: &Db, actor: &Actor) -> Result<Vec<store::ApiTok
 }
 
 pub async fn revoke_api_token(db: &Db, actor: &Actor, id: &str) -> Result<()> {
-    let mut conn = db.acquire().await?;
-    if store::revoke_api_token(&mut conn, &actor.organisation_id, &actor.person_id, id).await? {
+    let mut tx = db.begin().await?;
+    if store::revoke_api_token(&mut tx, &actor.organisation_id, &actor.person_id, id).await? {
+        audit::record(
+            &mut tx,
+            &actor.organisation_id,
+            Event::ApiKeyRevoked,
+            Some(&actor.person_id),
+            Some(&actor.person_id),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
         Ok(())
     } else {
         Err(ServiceError::NotFound)
@@ -239,6 +295,15 @@ pub async fn request_password_reset(db: &Db, settings: &Settings, email_input: &
         );
         kleur_storage::outbox::enqueue(&mut tx, &organisation_id, email.as_str(), &subject, &body)
             .await?;
+        audit::record(
+            &mut tx,
+            &organisation_id,
+            Event::PasswordResetRequested,
+            None,
+            Some(&person_id),
+            "",
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())
@@ -272,6 +337,15 @@ pub async fn reset_password(db: &Db, token: &str, new_password: &str) -> Result<
     };
     people::set_password_hash(&mut tx, &organisation_id, &person_id, &hash).await?;
     store::delete_sessions_of(&mut tx, &organisation_id, &person_id).await?;
+    audit::record(
+        &mut tx,
+        &organisation_id,
+        Event::PasswordReset,
+        Some(&person_id),
+        Some(&person_id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! mail goes to the outbox in that same transaction.
 
 pub mod actor;
+pub mod audit;
 pub mod auth;
 pub mod catalogue;
 pub mod demo;
@@ -19,6 +20,7 @@ pub mod mail;
 pub mod mobility;
 pub mod people;
 pub mod portfolio;
+pub mod privacy;
 pub mod questionnaires;
 pub mod scim;
 pub mod secret;

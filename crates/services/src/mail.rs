@@ -189,6 +189,9 @@ pub async fn run_worker(
         if let Err(error) = crate::feedback::close_overdue_rounds(&db).await {
             tracing::error!(%error, "closing feedback rounds past their deadline");
         }
+        if let Err(error) = crate::privacy::apply_retention(&db).await {
+            tracing::error!(%error, "applying retention periods");
+        }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
             _ = shutdown.changed() => return,

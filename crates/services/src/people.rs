@@ -239,6 +239,8 @@ pub async fn update_in(
     actor.require_people_admin()?;
     store::get_person(tx, &actor.organisation_id, person_id)
         .await?
+        // The placeholder that stands in for erased people is nobody to edit (or reactivate).
+        .filter(|p| p.id != kleur_storage::privacy::PLACEHOLDER_ID)
         .ok_or(ServiceError::NotFound)?;
     let valid = validate(tx, &actor.organisation_id, input).await?;
     if valid.manager_id.as_deref() == Some(person_id) {
@@ -325,6 +327,19 @@ pub async fn set_role(
     } else {
         store::revoke_role(&mut tx, &actor.organisation_id, person_id, role.as_str()).await?;
     }
+    crate::audit::record(
+        &mut tx,
+        &actor.organisation_id,
+        if granted {
+            crate::audit::Event::RoleGranted
+        } else {
+            crate::audit::Event::RoleRevoked
+        },
+        Some(&actor.person_id),
+        Some(person_id),
+        role.as_str(),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

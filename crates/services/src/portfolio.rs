@@ -383,13 +383,19 @@ pub async fn view(db: &Db, actor: &Actor, owner_id: &str) -> Result<PortfolioVie
     let mut conn = db.acquire().await?;
     let (owner, relation) = relation_to(&mut conn, actor, owner_id).await?;
     if relation != Relation::Owner {
-        store::record_view(
-            &mut conn,
+        // The owner's "who looked" list and the audit log, written together.
+        let mut tx = db.begin().await?;
+        store::record_view(&mut tx, &actor.organisation_id, &owner.id, &actor.person_id).await?;
+        crate::audit::record(
+            &mut tx,
             &actor.organisation_id,
-            &owner.id,
-            &actor.person_id,
+            crate::audit::Event::PortfolioViewed,
+            Some(&actor.person_id),
+            Some(&owner.id),
+            "",
         )
         .await?;
+        tx.commit().await?;
     }
     let mut view = build_view(&mut conn, actor, owner, relation).await?;
     drop(conn);
@@ -890,6 +896,15 @@ pub async fn export(db: &Db, actor: &Actor) -> Result<PortfolioExport> {
             });
         }
     }
+    crate::audit::record(
+        &mut conn,
+        &actor.organisation_id,
+        crate::audit::Event::PortfolioExported,
+        Some(&actor.person_id),
+        Some(&actor.person_id),
+        "",
+    )
+    .await?;
     Ok(PortfolioExport {
         format: EXPORT_FORMAT.to_owned(),
         version: EXPORT_VERSION,

@@ -533,6 +533,29 @@ pub const TABLES: &[Table] = &[
         ],
         self_reference: None,
     },
+    Table {
+        name: "audit_log",
+        columns: &[
+            ("organisation_id", Text),
+            ("id", Text),
+            ("occurred_at", Text),
+            ("event", Text),
+            ("actor_id", Text),
+            ("subject_id", Text),
+            ("detail", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "retention_settings",
+        columns: &[
+            ("organisation_id", Text),
+            ("closed_feedback_days", Int),
+            ("check_in_days", Int),
+            ("updated_at", Text),
+        ],
+        self_reference: None,
+    },
 ];
 
 const FORMAT: &str = "kleur-backup";

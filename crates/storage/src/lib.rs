@@ -3,6 +3,7 @@
 //! Queries go through sqlx's `any` driver, so one SQL text runs on both databases. Where the two
 //! must differ (claiming outbox rows, locking during migrations) the code asks [`Db::backend`].
 
+pub mod audit;
 pub mod auth;
 pub mod availability;
 pub mod backup;
@@ -15,6 +16,8 @@ pub mod org;
 pub mod outbox;
 pub mod people;
 pub mod portfolio;
+pub mod privacy;
+pub mod retention;
 pub mod scim;
 pub mod search;
 pub mod sso;

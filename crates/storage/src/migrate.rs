@@ -67,6 +67,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0012_mobility.sql"),
     },
     Migration {
+        version: 14,
+        name: "privacy",
+        sql: include_str!("../migrations/0014_privacy.sql"),
+    },
+    Migration {
         version: 15,
         name: "sso and scim",
         sql: include_str!("../migrations/0015_sso_scim.sql"),
@@ -114,9 +119,12 @@ async fn apply_pending(db: &Db, conn: &mut crate::Conn) -> Result<usize> {
         let mut tx = db.begin().await?;
         // The one difference between the databases' DDL: SQLite tables that must not keep an
         // insertion order are created WITHOUT ROWID.
+        // Triggers cannot share one text: `-- only:sqlite` … `-- end:sqlite` blocks (and the
+        // same for postgres) run on that database only.
         let sql = match db.backend() {
-            Backend::Sqlite => migration.sql.replace("/*WITHOUT_ROWID*/", "WITHOUT ROWID"),
-            Backend::Postgres => migration.sql.to_owned(),
+            Backend::Sqlite => only_for(migration.sql, "sqlite", "postgres")
+                .replace("/*WITHOUT_ROWID*/", "WITHOUT ROWID"),
+            Backend::Postgres => only_for(migration.sql, "postgres", "sqlite"),
         };
         sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
             .execute(&mut *tx)
@@ -140,6 +148,25 @@ async fn apply_pending(db: &Db, conn: &mut crate::Conn) -> Result<usize> {
         count += 1;
     }
     Ok(count)
+}
+
+/// The migration text without the blocks meant for the other database.
+fn only_for(sql: &str, _this: &str, other: &str) -> String {
+    let (start, end) = (format!("-- only:{other}"), format!("-- end:{other}"));
+    let mut out = String::with_capacity(sql.len());
+    let mut skipping = false;
+    for line in sql.lines() {
+        let trimmed = line.trim();
+        if trimmed == start {
+            skipping = true;
+        } else if trimmed == end {
+            skipping = false;
+        } else if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 async fn applied_versions(conn: &mut crate::Conn) -> Result<Vec<i64>> {

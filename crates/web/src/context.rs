@@ -127,6 +127,8 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "sso-saved",
         "scim-token-created",
         "scim-token-revoked",
+        "privacy-erased",
+        "privacy-settings-saved",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

@@ -9,6 +9,7 @@ mod cookies;
 mod error;
 mod middleware;
 mod pages;
+pub mod rate_limit;
 mod scim;
 mod static_files;
 
@@ -35,8 +36,10 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
-    /// Cookies get the `Secure` flag when Kleur is reached over HTTPS.
+    /// Cookies get the `Secure` flag, and responses HSTS, when Kleur is reached over HTTPS.
     pub secure_cookies: bool,
+    pub limits: rate_limit::Limits,
+    pub rate_limiter: Arc<rate_limit::RateLimiter>,
 }
 
 impl AppState {
@@ -46,7 +49,14 @@ impl AppState {
             db,
             settings: Arc::new(settings),
             secure_cookies,
+            limits: rate_limit::Limits::default(),
+            rate_limiter: Arc::default(),
         }
+    }
+
+    pub fn with_limits(mut self, limits: rate_limit::Limits) -> Self {
+        self.limits = limits;
+        self
     }
 }
 
@@ -54,14 +64,35 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let pages = pages::routes()
+        .layer(axum::middleware::from_fn(
+            middleware::reject_control_characters,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::limit_pages,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::pages,
         ))
         .with_state(state.clone());
     let api = api::routes()
+        .layer(axum::middleware::from_fn(
+            middleware::reject_control_characters,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::limit_api,
+        ))
         .layer(axum::middleware::from_fn(middleware::api_errors))
         .with_state(state.clone());
+    // Browsers remember to use HTTPS only when Kleur is served over it (the base URL says so).
+    let hsts = state.secure_cookies.then(|| {
+        SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        )
+    });
     Router::new()
         .route("/healthz", get(health))
         .route("/readyz", get(ready))
@@ -71,6 +102,15 @@ pub fn router(state: AppState) -> Router {
         .merge(pages)
         .with_state(state)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(tower::util::option_layer(hsts))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -111,6 +111,72 @@ pub async fn pages(State(state): State<AppState>, mut request: Request, next: Ne
     response
 }
 
+/// Refuses paths and queries with control characters (NUL above all: PostgreSQL cannot store it
+/// and no id or search contains one), before any handler sees them.
+pub async fn reject_control_characters(request: Request, next: Next) -> Response {
+    let uri = request.uri();
+    let decoded = |text: &str| {
+        percent_decode(text.as_bytes())
+            .iter()
+            .any(|b| *b < 0x20 || *b == 0x7f)
+    };
+    if decoded(uri.path()) || uri.query().is_some_and(decoded) {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    // Form and JSON bodies may not carry NUL either, whatever the handler does with them.
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
+    let is_json = content_type.starts_with("application/json");
+    if !(is_form || is_json) {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, BODY_LIMIT).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let has_nul = bytes.contains(&0)
+        || (is_form && percent_decode(&bytes).contains(&0))
+        || (is_json && contains_ignore_case(&bytes, b"\\u0000"));
+    if has_nul {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle))
+}
+
+fn percent_decode(input: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(input.len());
+    let mut index = 0;
+    while index < input.len() {
+        let byte = input[index];
+        if byte == b'%'
+            && index + 2 < input.len()
+            && let (Some(high), Some(low)) = (
+                (input[index + 1] as char).to_digit(16),
+                (input[index + 2] as char).to_digit(16),
+            )
+        {
+            out.push((high * 16 + low) as u8);
+            index += 3;
+        } else {
+            out.push(byte);
+            index += 1;
+        }
+    }
+    out
+}
+
 fn is_unsafe(method: &Method) -> bool {
     !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
@@ -182,9 +248,13 @@ fn finish_page(visitor: &Visitor, response: Response) -> Response {
     }
     if status.is_client_error() || status.is_server_error() {
         let allow = response.headers().get(header::ALLOW).cloned();
+        let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
         let mut page = render_error(visitor, status);
         if let Some(allow) = allow {
             page.headers_mut().insert(header::ALLOW, allow);
+        }
+        if let Some(retry_after) = retry_after {
+            page.headers_mut().insert(header::RETRY_AFTER, retry_after);
         }
         return page;
     }
@@ -245,6 +315,7 @@ pub async fn api_errors(request: Request, next: Next) -> Response {
         .map(|d| d.fields.clone())
         .unwrap_or_default();
     let allow = response.headers().get(header::ALLOW).cloned();
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
     let t = Tr::new(locale);
     let (kind, detail_key) = match status.as_u16() {
         400 => ("bad-request", "problem-bad-request"),
@@ -285,6 +356,9 @@ pub async fn api_errors(request: Request, next: Next) -> Response {
     }
     if let Some(allow) = allow {
         out.headers_mut().insert(header::ALLOW, allow);
+    }
+    if let Some(retry_after) = retry_after {
+        out.headers_mut().insert(header::RETRY_AFTER, retry_after);
     }
     out.extensions_mut().insert(Rendered);
     out

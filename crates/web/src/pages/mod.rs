@@ -10,6 +10,7 @@ pub mod goals;
 mod home;
 pub mod mobility;
 pub mod portfolio;
+mod privacy;
 mod questionnaires;
 mod sso;
 mod talent;
@@ -227,6 +228,16 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/beheer/vragenlijsten/{id}/toewijzing-intrekken",
             post(questionnaires::unassign),
+        )
+        .route("/profiel/mijn-gegevens.json", get(privacy::my_data))
+        .route(
+            "/beheer/mensen/{id}/wissen",
+            get(privacy::erase_form).post(privacy::erase),
+        )
+        .route("/beheer/logboek", get(privacy::audit_log))
+        .route(
+            "/beheer/privacy",
+            get(privacy::settings).post(privacy::save_settings),
         )
         .route("/beheer/e-mail", get(admin::mail))
         .route("/beheer/e-mail/{id}", get(admin::mail_message))

@@ -109,7 +109,13 @@ impl TestApp {
                 base_url: base.clone(),
                 session_hours: 12,
             },
-        );
+        )
+        // Tests send many requests from one address; tests/hardening.rs checks the limits.
+        .with_limits(kleur_web::rate_limit::Limits {
+            token_links: 100_000,
+            sign_in: 100_000,
+            api: 100_000,
+        });
         let app = kleur_web::router(state);
         tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
