@@ -626,17 +626,14 @@ impl Wants {
             available_from: candidate.and_then(|c| c.available_from.clone()),
             ..Default::default()
         };
+        // Only talent, core-quality and ambition items reach here (see the storage query).
         for item in items {
-            match item.section.as_str() {
-                "talents" | "core_qualities" => {
-                    if let Some(key) = item.catalogue_key.as_deref()
-                        && let Some((_, id)) = self.index.iter().find(|(k, _)| k == key)
-                    {
-                        profile.talents.push(*id);
-                    }
-                }
-                "ambitions" => profile.ambitions |= ambition_bits(&item.details),
-                _ => {}
+            if item.is_ambition == 1 {
+                profile.ambitions |= ambition_bits(&item.details);
+            } else if let Some(key) = item.catalogue_key.as_deref()
+                && let Some((_, id)) = self.index.iter().find(|(k, _)| k == key)
+            {
+                profile.talents.push(*id);
             }
         }
         profile
@@ -665,7 +662,7 @@ impl Wants {
         let bit = self.kind.ambition().bit();
         let ambitions = items
             .iter()
-            .filter(|i| i.section == "ambitions" && ambition_bits(&i.details) & bit != 0)
+            .filter(|i| i.is_ambition == 1 && ambition_bits(&i.details) & bit != 0)
             .map(|i| i.title.clone())
             .collect();
         Explanation {
@@ -1267,20 +1264,45 @@ pub fn suggest(
     if !sorted.is_sorted_by(|a, b| a.owner_id <= b.owner_id) {
         sorted.sort_by(|a, b| a.owner_id.cmp(&b.owner_id));
     }
-    let items_of = |c: &Candidate| -> &[&MatchItem] {
-        let start = sorted.partition_point(|i| i.owner_id.as_str() < c.person_id.as_str());
-        let length = sorted[start..].partition_point(|i| i.owner_id == c.person_id);
-        &sorted[start..start + length]
+    // Each candidate's run of items: one merge walk when the pool is sorted by id too (as the
+    // storage returns it), a binary search per candidate otherwise.
+    let ranges: Vec<(usize, usize)> = if pool.is_sorted_by(|a, b| a.person_id <= b.person_id) {
+        let mut cursor = 0;
+        pool.iter()
+            .map(|c| {
+                while cursor < sorted.len() && sorted[cursor].owner_id < c.person_id {
+                    cursor += 1;
+                }
+                let start = cursor;
+                while cursor < sorted.len() && sorted[cursor].owner_id == c.person_id {
+                    cursor += 1;
+                }
+                (start, cursor)
+            })
+            .collect()
+    } else {
+        pool.iter()
+            .map(|c| {
+                let start = sorted.partition_point(|i| i.owner_id.as_str() < c.person_id.as_str());
+                let length = sorted[start..].partition_point(|i| i.owner_id == c.person_id);
+                (start, start + length)
+            })
+            .collect()
+    };
+    let items_of = |index: usize| -> &[&MatchItem] {
+        let (start, end) = ranges[index];
+        &sorted[start..end]
     };
     let profiles: Vec<Profile> = pool
         .iter()
-        .map(|c| wants.profile(items_of(c), Some(c)))
+        .enumerate()
+        .map(|(index, c)| wants.profile(items_of(index), Some(c)))
         .collect();
     wants
         .matcher
         .rank(&profiles, limit, true)
         .into_iter()
-        .map(|(index, fit)| (index, wants.explain(&fit, items_of(&pool[index]))))
+        .map(|(index, fit)| (index, wants.explain(&fit, items_of(index))))
         .collect()
 }
 
