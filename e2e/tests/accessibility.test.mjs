@@ -133,6 +133,11 @@ for (const lang of ['nl', 'en']) {
         ['/beheer/logboek?gebeurtenis=signed-in', 200],
         ['/beheer/privacy', 200],
         [personHref + '/wissen', 200],
+        ['/kansen', 200],
+        ['/kansen?zoek=wijk&soort=project', 200],
+        ['/kansen/voor-mij', 200],
+        ['/kansen/nieuw', 403],
+        ['/portfolio/beschikbaarheid', 200],
       ];
       const stable = (path) => path.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>');
       for (const [path, status] of pages) {
@@ -214,6 +219,66 @@ for (const lang of ['nl', 'en']) {
       });
     } finally {
       await context.close();
+    }
+  });
+
+  // Internal mobility as HR (who manages every opportunity) and as an employee who opted in: an
+  // opportunity, its shortlist with the outcome form, the edit form, the posting form with errors,
+  // "for me" with explanations, and the availability form with errors.
+  test(`axe: mobility pages (${lang})`, async (t) => {
+    const context = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
+    try {
+      const page = await context.newPage();
+      await signIn(page, USERS.hr.email);
+      await switchLanguage(page, lang);
+      await open(page, '/kansen');
+      const opportunity = page.locator('main section[aria-labelledby=open-kansen] a[href^="/kansen/"]').first();
+      assert.ok((await opportunity.count()) > 0, 'the demo has open opportunities');
+      const path = await opportunity.getAttribute('href');
+      for (const [suffix, label] of [['', ''], ['/kandidaten', '/kandidaten'], ['/wijzigen', '/wijzigen']]) {
+        await t.test(`${lang} /kansen/<id>${label} (HR)`, async (t) => {
+          await open(page, `${path}${suffix}`);
+          await checkPage(t, page, `${lang} /kansen/<id>${label} (HR)`);
+        });
+      }
+      await t.test(`${lang} /kansen/<id>/kandidaten outcome with errors (HR)`, async (t) => {
+        await open(page, `${path}/kandidaten`);
+        await clickAndWait(page, page.locator('form[action$="/uitkomst"] button[type=submit]'));
+        assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+        await checkPage(t, page, `${lang} /kansen/<id>/kandidaten with errors (HR)`);
+      });
+      await t.test(`${lang} /kansen/nieuw with errors (HR)`, async (t) => {
+        await open(page, '/kansen/nieuw');
+        await checkPage(t, page, `${lang} /kansen/nieuw (HR)`);
+        await page.locator('#hours_per_week').fill('169');
+        await clickAndWait(page, page.locator('main form button.kleur-button').first());
+        assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+        await checkPage(t, page, `${lang} /kansen/nieuw with errors (HR)`);
+      });
+    } finally {
+      await context.close();
+    }
+    const employee = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
+    try {
+      const page = await employee.newPage();
+      await signIn(page, USERS.employee.email);
+      await switchLanguage(page, lang);
+      await t.test(`${lang} /kansen/voor-mij (employee)`, async (t) => {
+        await open(page, '/kansen/voor-mij');
+        assert.ok((await page.locator('main ol.kleur-items > li').count()) > 0, 'Daan opted in and sees ranked opportunities');
+        await checkPage(t, page, `${lang} /kansen/voor-mij (employee)`);
+        await clickAndWait(page, page.locator('main ol.kleur-items a').first());
+        await checkPage(t, page, `${lang} /kansen/<id> with fit (employee)`);
+      });
+      await t.test(`${lang} /portfolio/beschikbaarheid with errors (employee)`, async (t) => {
+        await open(page, '/portfolio/beschikbaarheid');
+        await page.locator('#hours_per_week').fill('200');
+        await clickAndWait(page, page.locator('main form button.kleur-button').first());
+        assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+        await checkPage(t, page, `${lang} /portfolio/beschikbaarheid with errors (employee)`);
+      });
+    } finally {
+      await employee.close();
     }
   });
 

@@ -103,6 +103,7 @@ fn people() -> (Vec<Candidate>, Vec<MatchItem>) {
             items.push(MatchItem {
                 owner_id: id.clone(),
                 section: section.into(),
+                is_ambition: 0,
                 title: k.clone(),
                 catalogue_key: Some(k),
                 details: "{}".into(),
@@ -112,6 +113,7 @@ fn people() -> (Vec<Candidate>, Vec<MatchItem>) {
         items.push(MatchItem {
             owner_id: id,
             section: "ambitions".into(),
+            is_ambition: 1,
             title: "Ambitie".into(),
             catalogue_key: None,
             details: format!(r#"{{"open_to":["{open_to}"]}}"#),

@@ -574,7 +574,8 @@ pub struct Explanation {
 struct Wants {
     required: Vec<TalentName>,
     nice: Vec<TalentName>,
-    index: HashMap<String, u32>,
+    /// Catalogue key → talent number; at most 20 entries, so a linear scan beats hashing.
+    index: Vec<(String, u32)>,
     matcher: Matcher,
     kind: Kind,
 }
@@ -596,7 +597,7 @@ impl Wants {
             .filter(|t| t.required != 1)
             .map(name)
             .collect();
-        let index: HashMap<String, u32> = required
+        let index: Vec<(String, u32)> = required
             .iter()
             .chain(&nice)
             .enumerate()
@@ -625,15 +626,14 @@ impl Wants {
             available_from: candidate.and_then(|c| c.available_from.clone()),
             ..Default::default()
         };
+        // Only talent, core-quality and ambition items reach here (see the storage query).
         for item in items {
-            match item.section.as_str() {
-                "talents" | "core_qualities" => {
-                    if let Some(id) = item.catalogue_key.as_ref().and_then(|k| self.index.get(k)) {
-                        profile.talents.push(*id);
-                    }
-                }
-                "ambitions" => profile.ambitions |= ambition_bits(&item.details),
-                _ => {}
+            if item.is_ambition == 1 {
+                profile.ambitions |= ambition_bits(&item.details);
+            } else if let Some(key) = item.catalogue_key.as_deref()
+                && let Some((_, id)) = self.index.iter().find(|(k, _)| k == key)
+            {
+                profile.talents.push(*id);
             }
         }
         profile
@@ -662,7 +662,7 @@ impl Wants {
         let bit = self.kind.ambition().bit();
         let ambitions = items
             .iter()
-            .filter(|i| i.section == "ambitions" && ambition_bits(&i.details) & bit != 0)
+            .filter(|i| i.is_ambition == 1 && ambition_bits(&i.details) & bit != 0)
             .map(|i| i.title.clone())
             .collect();
         Explanation {
@@ -677,20 +677,24 @@ impl Wants {
     }
 }
 
+/// The ambitions in an ambition item's details (`{"open_to":["roles",…]}`), read without a full
+/// JSON parse: this runs for every candidate. The values are the four fixed words the portfolio
+/// validates, so no escapes or commas occur inside them.
 fn ambition_bits(details: &str) -> u8 {
-    #[derive(Deserialize)]
-    struct Details {
-        #[serde(default)]
-        open_to: Vec<String>,
-    }
-    serde_json::from_str::<Details>(details)
-        .map(|d| {
-            d.open_to
-                .iter()
-                .filter_map(|o| Ambition::parse(o))
-                .fold(0, |bits, a| bits | a.bit())
-        })
-        .unwrap_or(0)
+    let Some(start) = details.find("\"open_to\"") else {
+        return 0;
+    };
+    let rest = &details[start + 9..];
+    let Some(open) = rest.find('[') else {
+        return 0;
+    };
+    let Some(close) = rest[open..].find(']') else {
+        return 0;
+    };
+    rest[open + 1..open + close]
+        .split(',')
+        .filter_map(|value| Ambition::parse(value.trim().trim_matches('"')))
+        .fold(0, |bits, a| bits | a.bit())
 }
 
 fn group(items: &[MatchItem]) -> HashMap<&str, Vec<&MatchItem>> {
@@ -1255,18 +1259,50 @@ pub fn suggest(
         .filter(|t| t.opportunity_id == opportunity.id)
         .collect();
     let wants = Wants::new(opportunity, &talent_refs);
-    let by_owner = group(items);
-    let empty: Vec<&MatchItem> = Vec::new();
-    let items_of = |c: &Candidate| by_owner.get(c.person_id.as_str()).unwrap_or(&empty);
+    // Items by owner: the storage returns them sorted by owner already; sort only if not.
+    let mut sorted: Vec<&MatchItem> = items.iter().collect();
+    if !sorted.is_sorted_by(|a, b| a.owner_id <= b.owner_id) {
+        sorted.sort_by(|a, b| a.owner_id.cmp(&b.owner_id));
+    }
+    // Each candidate's run of items: one merge walk when the pool is sorted by id too (as the
+    // storage returns it), a binary search per candidate otherwise.
+    let ranges: Vec<(usize, usize)> = if pool.is_sorted_by(|a, b| a.person_id <= b.person_id) {
+        let mut cursor = 0;
+        pool.iter()
+            .map(|c| {
+                while cursor < sorted.len() && sorted[cursor].owner_id < c.person_id {
+                    cursor += 1;
+                }
+                let start = cursor;
+                while cursor < sorted.len() && sorted[cursor].owner_id == c.person_id {
+                    cursor += 1;
+                }
+                (start, cursor)
+            })
+            .collect()
+    } else {
+        pool.iter()
+            .map(|c| {
+                let start = sorted.partition_point(|i| i.owner_id.as_str() < c.person_id.as_str());
+                let length = sorted[start..].partition_point(|i| i.owner_id == c.person_id);
+                (start, start + length)
+            })
+            .collect()
+    };
+    let items_of = |index: usize| -> &[&MatchItem] {
+        let (start, end) = ranges[index];
+        &sorted[start..end]
+    };
     let profiles: Vec<Profile> = pool
         .iter()
-        .map(|c| wants.profile(items_of(c), Some(c)))
+        .enumerate()
+        .map(|(index, c)| wants.profile(items_of(index), Some(c)))
         .collect();
     wants
         .matcher
         .rank(&profiles, limit, true)
         .into_iter()
-        .map(|(index, fit)| (index, wants.explain(&fit, items_of(&pool[index]))))
+        .map(|(index, fit)| (index, wants.explain(&fit, items_of(index))))
         .collect()
 }
 
@@ -1384,4 +1420,35 @@ pub async fn set_availability(db: &Db, actor: &Actor, input: &AvailabilityInput)
 pub async fn units(db: &Db, actor: &Actor) -> Result<Vec<org::Unit>> {
     let mut conn = db.acquire().await?;
     Ok(org::list_units(&mut conn, &actor.organisation_id).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ambitions_are_read_from_details_as_the_portfolio_writes_them() {
+        let written = serde_json::to_string(&crate::portfolio::Details {
+            open_to: vec!["roles".into(), "mentoring".into()],
+            ..Default::default()
+        })
+        .expect("json");
+        assert_eq!(
+            ambition_bits(&written),
+            Ambition::Roles.bit() | Ambition::Mentoring.bit()
+        );
+        assert_eq!(
+            ambition_bits(r#"{"date":"2026-01-01", "open_to" : [ "projects" ,"units"]}"#),
+            Ambition::Projects.bit() | Ambition::Units.bit()
+        );
+        for nothing in [
+            "{}",
+            "",
+            r#"{"open_to":[]}"#,
+            r#"{"open_to":["ruimte"]}"#,
+            r#"{"open_to":"#,
+        ] {
+            assert_eq!(ambition_bits(nothing), 0, "{nothing}");
+        }
+    }
 }

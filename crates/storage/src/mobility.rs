@@ -487,6 +487,8 @@ pub struct Candidate {
 pub struct MatchItem {
     pub owner_id: String,
     pub section: String,
+    /// 1 for an ambition item: matching tests this integer for every item instead of the text.
+    pub is_ambition: i64,
     pub title: String,
     pub catalogue_key: Option<String>,
     pub details: String,
@@ -539,7 +541,7 @@ pub async fn opted_in_items(
     visibility: &str,
 ) -> Result<Vec<MatchItem>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT i.owner_id, i.section, i.title, i.catalogue_key, i.details FROM portfolio_items i \
+        "SELECT i.owner_id, i.section, CASE WHEN i.section = 'ambitions' THEN 1 ELSE 0 END AS is_ambition, i.title, i.catalogue_key, i.details FROM portfolio_items i \
          JOIN person_availability a ON a.organisation_id = i.organisation_id AND a.person_id = i.owner_id \
          WHERE i.organisation_id = $1 AND a.open_to_opportunities = 1 AND i.visibility = $2 \
            AND i.deleted_at IS NULL AND i.section IN {MATCH_SECTIONS} \
@@ -565,7 +567,7 @@ pub async fn items_of_people(
         .map(|i| format!("${}", i + 3))
         .collect();
     let sql = format!(
-        "SELECT i.owner_id, i.section, i.title, i.catalogue_key, i.details FROM portfolio_items i \
+        "SELECT i.owner_id, i.section, CASE WHEN i.section = 'ambitions' THEN 1 ELSE 0 END AS is_ambition, i.title, i.catalogue_key, i.details FROM portfolio_items i \
          WHERE i.organisation_id = $1 AND i.visibility = $2 AND i.deleted_at IS NULL AND i.section IN {MATCH_SECTIONS} \
            AND i.owner_id IN ({}) ORDER BY i.owner_id, i.section, i.position, i.id",
         placeholders.join(", ")

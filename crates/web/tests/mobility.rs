@@ -1230,7 +1230,119 @@ async fn shortlist_permissions(backend: TestBackend) {
     assert_eq!(response.status(), 403);
 }
 
+async fn api_lists_opportunities_and_takes_interest(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let people = cast(&app).await;
+    let poster = app.sign_in(&people.poster.email).await;
+    let id = published(
+        &app,
+        &poster,
+        "Kans via de API",
+        "project",
+        &["analyseren"],
+        &[],
+    )
+    .await;
+    let draft = post(
+        &app,
+        &poster,
+        &[
+            ("kind", "vacancy"),
+            ("title", "Concept via de API"),
+            ("hours_per_week", "36"),
+            ("closing_date", &in_days(9)),
+        ],
+    )
+    .await;
+    let draft = location_id(&draft);
+    let eva = app.api_token(&app.a.id, &people.eva.id).await;
+    let other = app.api_token(&app.b.id, &app.b.admin_id).await;
+    let client = reqwest::Client::new();
+    let get = |path: String, token: &str| client.get(app.url(&path)).bearer_auth(token).send();
+
+    let list: serde_json::Value = get("/api/v1/opportunities?kind=project".into(), &eva)
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(list["total"], 1, "drafts are not listed: {list}");
+    assert_eq!(list["items"][0]["id"], id.as_str());
+    let theirs: serde_json::Value = get("/api/v1/opportunities".into(), &other)
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(theirs["total"], 0, "another tenant sees none");
+    for (path, token) in [
+        (format!("/api/v1/opportunities/{draft}"), &eva),
+        (format!("/api/v1/opportunities/{id}"), &other),
+    ] {
+        let response = get(path, token).await.expect("get");
+        assert_eq!(response.status(), 404);
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json"
+        );
+    }
+    let detail: serde_json::Value = get(format!("/api/v1/opportunities/{id}"), &eva)
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(detail["required"][0]["key"], "analyseren");
+    assert!(detail["my_fit"].is_null(), "Eva did not opt in");
+    assert_eq!(detail["accepts_interest"], true);
+
+    let interest = format!("/api/v1/opportunities/{id}/interest");
+    let response = client
+        .put(app.url(&interest))
+        .bearer_auth(&eva)
+        .json(&serde_json::json!({"motivation": ""}))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(response.status(), 422);
+    let problem: serde_json::Value = response.json().await.expect("problem");
+    assert_eq!(problem["errors"][0]["field"], "motivation");
+    let response = client
+        .put(app.url(&interest))
+        .bearer_auth(&eva)
+        .json(&serde_json::json!({"motivation": "Via de API", "inform_manager": true}))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(response.status(), 204);
+    let poster_actor = actor(&app, &app.a.id, &people.poster.id).await;
+    let list = mobility::shortlist(&app.db, &poster_actor, &id)
+        .await
+        .expect("shortlist");
+    assert_eq!(list.interested.len(), 1);
+    let response = client
+        .delete(app.url(&interest))
+        .bearer_auth(&eva)
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(response.status(), 204);
+    let list = mobility::shortlist(&app.db, &poster_actor, &id)
+        .await
+        .expect("shortlist");
+    assert!(list.interested.is_empty());
+    let response = client
+        .put(app.url(&interest))
+        .bearer_auth(&other)
+        .json(&serde_json::json!({"motivation": "Andere organisatie"}))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(response.status(), 404);
+}
+
 on_both_databases!(
+    api_lists_opportunities_and_takes_interest,
     posting_and_validation,
     matching_reads_only_organisation_visible_items,
     availability_form,

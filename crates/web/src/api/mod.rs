@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod goals;
+mod mobility;
 mod people;
 mod portfolio;
 
@@ -45,6 +46,10 @@ use crate::error::WebError;
         goals::add_progress,
         catalogue::list_catalogue,
         catalogue::get_catalogue_entry,
+        mobility::list_opportunities,
+        mobility::get_opportunity,
+        mobility::express_interest,
+        mobility::withdraw_interest,
     ),
     components(schemas(
         people::Me,
@@ -70,6 +75,12 @@ use crate::error::WebError;
         catalogue::CatalogueEntryOut,
         catalogue::QuadrantOut,
         catalogue::CataloguePage,
+        mobility::OpportunityOut,
+        mobility::OpportunitiesPage,
+        mobility::TalentOut,
+        mobility::FitOut,
+        mobility::OpportunityDetailOut,
+        mobility::InterestIn,
         Problem,
         ProblemField,
     )),
@@ -140,6 +151,12 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/catalogue", get(catalogue::list_catalogue))
         .route("/catalogue/{key}", get(catalogue::get_catalogue_entry))
+        .route("/opportunities", get(mobility::list_opportunities))
+        .route("/opportunities/{id}", get(mobility::get_opportunity))
+        .route(
+            "/opportunities/{id}/interest",
+            axum::routing::put(mobility::express_interest).delete(mobility::withdraw_interest),
+        )
         .fallback(|| async { axum::http::StatusCode::NOT_FOUND })
 }
 
