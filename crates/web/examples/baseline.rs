@@ -4,7 +4,9 @@
 //!   page on this machine (no session, no database);
 //! - `baseline inserts SQLITE_URL SECONDS CLIENTS`: one-row write transactions into SQLite through
 //!   Kleur's data layer (same pool settings, `BEGIN IMMEDIATE`) from CLIENTS tasks, the ceiling
-//!   for a write; prints the inserts per second.
+//!   for a write; prints the inserts per second;
+//! - `baseline proxy ADDR BACKEND...`: a round-robin TCP proxy that hands each new connection to
+//!   the next backend, to put two `kleur serve` nodes behind one port.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -89,6 +91,27 @@ async fn inserts(url: &str, seconds: u64, clients: usize) {
     println!("{rate:.0}");
 }
 
+async fn proxy(address: &str, backends: Vec<String>) {
+    let listener = tokio::net::TcpListener::bind(address)
+        .await
+        .expect("bind the address");
+    let mut next = 0usize;
+    loop {
+        let Ok((mut client, _)) = listener.accept().await else {
+            continue;
+        };
+        let backend = backends[next % backends.len()].clone();
+        next += 1;
+        tokio::spawn(async move {
+            if let Ok(mut server) = tokio::net::TcpStream::connect(&backend).await {
+                let _ = client.set_nodelay(true);
+                let _ = server.set_nodelay(true);
+                let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+            }
+        });
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -100,8 +123,11 @@ async fn main() {
             let clients = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(32);
             inserts(url, seconds, clients).await
         }
+        Some("proxy") if args.len() >= 4 => proxy(&args[2], args[3..].to_vec()).await,
         _ => {
-            eprintln!("usage: baseline serve ADDR | baseline inserts SQLITE_URL SECONDS CLIENTS");
+            eprintln!(
+                "usage: baseline serve ADDR | baseline inserts SQLITE_URL SECONDS CLIENTS | baseline proxy ADDR BACKEND..."
+            );
             std::process::exit(2);
         }
     }
