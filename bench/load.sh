@@ -18,6 +18,7 @@ ROUTE_DURATION=${ROUTE_DURATION:-10}  # seconds of each single-route run
 CLIENTS=${CLIENTS:-32}
 THREADS=${THREADS:-2}
 USERS=${USERS:-64}                    # signed-in demo users
+MIX_EXCLUDE=${MIX_EXCLUDE:-}          # a route to leave out of the mix, e.g. search
 PG=${PG:-postgres://postgres@127.0.0.1:5432}
 PG_DB=${PG_DB:-kleur_load}
 SKIP_PG=${SKIP_PG:-}
@@ -47,7 +48,7 @@ now_ms() { date +%s%3N; }
 start_kleur() {
   local name=$1 port=$2 db=$3 started
   started=$(now_ms)
-  KLEUR_DATABASE_URL=$db KLEUR_LISTEN=127.0.0.1:$port KLEUR_BASE_URL=http://127.0.0.1:$port \
+  env ${SERVE_ENV:-} KLEUR_DATABASE_URL=$db KLEUR_LISTEN=127.0.0.1:$port KLEUR_BASE_URL=http://127.0.0.1:$port \
     KLEUR_DATA_DIR=$WORK/data-$name "$KLEUR" serve >"$WORK/$name.log" 2>&1 &
   PID=$!
   PIDS+=("$PID")
@@ -65,7 +66,7 @@ rss_mb() { awk -v k="$2" '$1 == k":" { printf "%.0f", $2 / 1024 }' "/proc/$1/sta
 # wrk_run LABEL ROUTE SECONDS BASE DATA: one wrk run; sets $RESULT to its RESULT line.
 wrk_run() {
   local label=$1 route=$2 seconds=$3 base=$4 data=$5
-  RESULT=$(LOAD_DATA=$data LOAD_ROUTE=$route wrk -t"$THREADS" -c"$CLIENTS" -d"${seconds}s" \
+  RESULT=$(LOAD_DATA=$data LOAD_ROUTE=$route LOAD_EXCLUDE=${MIX_EXCLUDE:-} wrk -t"$THREADS" -c"$CLIENTS" -d"${seconds}s" \
     --timeout 10s -s "$ROOT/bench/mix.lua" "$base" | tee "$WORK/wrk-$label.txt" | grep '^RESULT')
 }
 
@@ -106,7 +107,7 @@ mixed_run() {
 
 NOTES=()
 : >"$OUT"
-report "## Load run $(date -u +'%Y-%m-%d %H:%M UTC'), $PEOPLE people, $CLIENTS connections, mix ${DURATION}s, single routes ${ROUTE_DURATION}s"
+report "## Load run $(date -u +'%Y-%m-%d %H:%M UTC'), $PEOPLE people, $CLIENTS connections, mix ${DURATION}s${MIX_EXCLUDE:+ without $MIX_EXCLUDE}, single routes ${ROUTE_DURATION}s"
 report ""
 report "Machine: $(nproc) cores ($(sed -n 's/^model name\t: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
 
@@ -134,6 +135,12 @@ single_node() {
   /usr/bin/time -f "%e %M" -o "$WORK/demo-$name.time" env KLEUR_DATABASE_URL="$db" \
     KLEUR_DATA_DIR="$WORK/data-$name" "$KLEUR" demo --people "$PEOPLE" --no-serve >"$WORK/demo-$name.log" 2>&1
   read -r demo_time demo_rss <"$WORK/demo-$name.time"
+  if [[ $db == postgres* ]]; then
+    # Planner statistics for the freshly loaded tables, as autovacuum would gather them (the
+    # project's test PostgreSQL runs with autovacuum off; without statistics the pages are ~25×
+    # slower at 100,000 people).
+    psql -X -q "$db" -c "ANALYZE"
+  fi
   start_kleur "$name" 8081 "$db"
   local pid=$PID cold=$COLD idle_rss signed_rss
   idle_rss=$(rss_mb "$pid" VmRSS)
@@ -160,6 +167,21 @@ single_node() {
 }
 
 single_node sqlite "sqlite://$WORK/data-sqlite/kleur.db"
+
+# The same SQLite node with glibc's mmap threshold fixed: Argon2 (19 MiB per sign-in) then gets
+# its memory from mmap and returns it, instead of growing the heap arenas for good.
+report ""
+report "### sqlite, MALLOC_MMAP_THRESHOLD_=131072"
+SERVE_ENV=MALLOC_MMAP_THRESHOLD_=131072 start_kleur sqlite-mmap 8085 "sqlite://$WORK/data-sqlite/kleur.db"
+MMAP_PID=$PID
+$PREPARE sessions "sqlite://$WORK/data-sqlite/kleur.db" http://127.0.0.1:8085 "$USERS" "$WORK/sessions-mmap.tsv" | tee -a "$OUT"
+MMAP_SIGNED=$(rss_mb "$MMAP_PID" VmRSS)
+header
+mixed_run sqlite-mmap http://127.0.0.1:8085 "$WORK/sessions-mmap.tsv" "sqlite://$WORK/data-sqlite/kleur.db" "$MMAP_PID"
+report ""
+report "- server RSS after the sign-ins ${MMAP_SIGNED} MB, peak (VmHWM) $(rss_mb "$MMAP_PID" VmHWM) MB"
+report "- ${NOTES[-1]}"
+stop "$MMAP_PID"
 
 if [[ -z $SKIP_PG ]]; then
   PG_URL="$PG/$PG_DB"

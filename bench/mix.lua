@@ -4,7 +4,8 @@
 -- a mix of requests, each with the session cookie of a random user:
 --   home 25 %, own portfolio 25 %, a colleague's portfolio 25 %, people search 10 %,
 --   feedback report 10 %, saving a new portfolio item 5 %.
--- $LOAD_ROUTE limits the run to one route (home, own, colleague, search, report, save, bare).
+-- $LOAD_ROUTE limits the run to one route (home, own, colleague, search, report, save, bare);
+-- $LOAD_EXCLUDE leaves one route out of the mix (the others keep their weights).
 -- At the end it prints one line "RESULT key=value ..." for the harness.
 
 local routes = {
@@ -15,7 +16,7 @@ local routes = {
   { name = "report", weight = 10 },
   { name = "save", weight = 5 },
 }
-local sections = { "values", "passions", "working_style" }
+local sections = { "values", "passions", "working_style", "ambitions", "core_qualities", "results" }
 local searches = { "jansen", "de vries", "bakker", "visser", "smit", "meijer", "mulder", "bos" }
 
 local threads = {}
@@ -56,6 +57,16 @@ function init(args)
   end
   if only and only ~= "" then
     routes = { { name = only, weight = 1 } }
+  end
+  local exclude = os.getenv("LOAD_EXCLUDE")
+  if exclude and exclude ~= "" and not (only and only ~= "") then
+    local kept = {}
+    for _, route in ipairs(routes) do
+      if route.name ~= exclude then
+        table.insert(kept, route)
+      end
+    end
+    routes = kept
   end
   for _, route in ipairs(routes) do
     total_weight = total_weight + route.weight

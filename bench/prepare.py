@@ -129,7 +129,8 @@ def count(db_url):
 def shared(base_a, base_b):
     session, _ = sign_in(base_a, ADMIN)
     status, location, _, page = request(base_b, "GET", "/portfolio", {"kleur_session": session})
-    if status != 200 or "Joost" not in page:
+    # Signed in: the portfolio page itself (not the sign-in page) with the sign-out button.
+    if status != 200 or 'action="/uitloggen"' not in page or "/portfolio/nieuw" not in page:
         raise SystemExit(f"a session made on {base_a} is not valid on {base_b}: {status} {location}")
     print("shared sessions: signed in on node A, served by node B")
 
