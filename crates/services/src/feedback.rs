@@ -523,6 +523,21 @@ pub async fn my_rounds(db: &Db, actor: &Actor) -> Result<Vec<RoundOverview>> {
         .collect())
 }
 
+/// The titles of the actor's own rounds, by id, in one query (for reflections linking to them).
+pub async fn my_round_titles(
+    db: &Db,
+    actor: &Actor,
+) -> Result<std::collections::HashMap<String, String>> {
+    let mut conn = db.acquire().await?;
+    Ok(
+        store::rounds_of(&mut conn, &actor.organisation_id, &actor.person_id)
+            .await?
+            .into_iter()
+            .map(|round| (round.id, round.title))
+            .collect(),
+    )
+}
+
 /// One of the actor's own rounds. Anyone else, managers and HR included, gets "not found".
 pub async fn my_round(db: &Db, actor: &Actor, round_id: &str) -> Result<RoundOverview> {
     let mut conn = db.acquire().await?;

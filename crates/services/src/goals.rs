@@ -120,6 +120,26 @@ async fn visible_goal(conn: &mut Conn, actor: &Actor, me: &Person, id: &str) -> 
         .ok_or(ServiceError::NotFound)
 }
 
+/// The titles of those of `ids` the actor may see, by id, in one query (for pages that link to
+/// many goals at once, such as reflections in a portfolio).
+pub async fn visible_titles(
+    db: &Db,
+    actor: &Actor,
+    ids: &[String],
+) -> Result<std::collections::HashMap<String, String>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut conn = db.acquire().await?;
+    let me = me(&mut conn, actor).await?;
+    Ok(store::get_many(&mut conn, &actor.organisation_id, ids)
+        .await?
+        .into_iter()
+        .filter(|goal| may_see(actor, &me, goal))
+        .map(|goal| (goal.id, goal.title))
+        .collect())
+}
+
 /// What the actor may create: the levels, and the units for team goals.
 pub fn levels_for(actor: &Actor) -> Vec<Level> {
     let mut levels = vec![Level::Personal];

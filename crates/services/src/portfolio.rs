@@ -404,24 +404,34 @@ pub async fn view(db: &Db, actor: &Actor, owner_id: &str) -> Result<PortfolioVie
 }
 
 /// Fills in the goal and feedback round a reflection points to, as far as the viewer may see
-/// them: a goal through the goals' own visibility rule, a round only for its owner.
+/// them: a goal through the goals' own visibility rule, a round only for its owner. One query
+/// for all goals and one for all rounds, however many reflections link to them.
 async fn resolve_links(db: &Db, actor: &Actor, view: &mut PortfolioView) -> Result<()> {
     let is_owner = view.is_owner();
+    let entries = || view.sections.iter().flat_map(|s| &s.items);
+    let mut goal_ids: Vec<String> = entries()
+        .filter_map(|e| e.details.goal_id.clone())
+        .collect();
+    goal_ids.sort();
+    goal_ids.dedup();
+    let links_rounds = is_owner && entries().any(|e| e.details.round_id.is_some());
+    let goals = crate::goals::visible_titles(db, actor, &goal_ids).await?;
+    let rounds = if links_rounds {
+        crate::feedback::my_round_titles(db, actor).await?
+    } else {
+        Default::default()
+    };
     for section in &mut view.sections {
         for entry in &mut section.items {
             if let Some(goal_id) = &entry.details.goal_id {
-                entry.linked_goal = match crate::goals::view(db, actor, goal_id).await {
-                    Ok(goal) => Some((goal.goal.id, goal.goal.title)),
-                    Err(ServiceError::NotFound | ServiceError::Forbidden) => None,
-                    Err(other) => return Err(other),
-                };
+                entry.linked_goal = goals
+                    .get(goal_id)
+                    .map(|title| (goal_id.clone(), title.clone()));
             }
             if let (true, Some(round_id)) = (is_owner, &entry.details.round_id) {
-                entry.linked_round = match crate::feedback::my_round(db, actor, round_id).await {
-                    Ok(overview) => Some((overview.round.id, overview.round.title)),
-                    Err(ServiceError::NotFound) => None,
-                    Err(other) => return Err(other),
-                };
+                entry.linked_round = rounds
+                    .get(round_id)
+                    .map(|title| (round_id.clone(), title.clone()));
             }
         }
     }

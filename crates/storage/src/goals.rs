@@ -256,6 +256,21 @@ pub async fn get(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<Opt
     .await?)
 }
 
+/// Several goals of the organisation in one query; the caller decides which the viewer may see.
+pub async fn get_many(conn: &mut Conn, organisation_id: &str, ids: &[String]) -> Result<Vec<Goal>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut sql = Sql::default();
+    let organisation = sql.text(organisation_id);
+    let placeholders: Vec<String> = ids.iter().map(|id| sql.text(id.as_str())).collect();
+    sql.text = format!(
+        "{SELECT} WHERE g.organisation_id = {organisation} AND g.id IN ({})",
+        placeholders.join(", ")
+    );
+    Ok(sql.query_as().fetch_all(&mut *conn).await?)
+}
+
 #[derive(Debug, Clone)]
 pub struct NewGoal<'a> {
     pub level: &'a str,

@@ -106,6 +106,16 @@ pub struct Db {
 impl Db {
     /// Connects without running migrations. For SQLite the file is created if it is missing.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Db> {
+        Db::connect_with(url, max_connections, false).await
+    }
+
+    /// Connects like [`Db::connect`] but reports every statement as a `tracing` event with the
+    /// target `sqlx::query`, so tests can count the statements a request runs.
+    pub async fn connect_reporting_statements(url: &str, max_connections: u32) -> Result<Db> {
+        Db::connect_with(url, max_connections, true).await
+    }
+
+    async fn connect_with(url: &str, max_connections: u32, report_statements: bool) -> Result<Db> {
         sqlx::any::install_default_drivers();
         let backend = Backend::from_url(url).ok_or(StorageError::UnsupportedUrl)?;
         let url = match backend {
@@ -115,7 +125,12 @@ impl Db {
             }
             _ => url.to_owned(),
         };
-        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+        let options = AnyConnectOptions::from_str(&url)?;
+        let options = if report_statements {
+            options
+        } else {
+            options.disable_statement_logging()
+        };
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections.max(1))
             .acquire_timeout(Duration::from_secs(10))

@@ -27,6 +27,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub use context::Visitor;
+#[doc(hidden)]
+pub use pages::portfolio::render_own as render_own_portfolio;
 
 /// The largest request body Kleur accepts (forms and JSON). Uploads get their own limit later.
 pub const BODY_LIMIT: usize = 1024 * 1024;

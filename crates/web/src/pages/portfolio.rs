@@ -1014,3 +1014,19 @@ pub async fn import(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
 }
+
+/// The own-portfolio page rendered from its data, without a request or database: for the
+/// rendering benchmark of issue 11 (`cargo bench -p kleur-web --bench portfolio`).
+#[doc(hidden)]
+pub fn render_own(visitor: &crate::Visitor, view: PortfolioView) -> String {
+    let page = Page::new(visitor, "portfolio");
+    let title = page.t.get("portfolio-title-own");
+    PortfolioPage {
+        page,
+        title,
+        view,
+        undo_item: None,
+    }
+    .render()
+    .unwrap_or_default()
+}

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod statements;
+
 use kleur_domain::Role;
 use kleur_services::Settings;
 use kleur_storage::{Db, migrate, org, people};
@@ -92,7 +94,10 @@ async fn tenant(db: &Db, slug: &str, hash: &str) -> Tenant {
 impl TestApp {
     pub async fn spawn(backend: TestBackend) -> TestApp {
         let database = TestDatabase::new(backend).await;
-        let db = Db::connect(&database.url, 5).await.expect("connect");
+        // Reports its statements, so tests can count them (`support::statements`).
+        let db = Db::connect_reporting_statements(&database.url, 5)
+            .await
+            .expect("connect");
         migrate::run(&db).await.expect("migrate");
         let hash = kleur_services::auth::hash_password(PASSWORD)
             .await
