@@ -11,6 +11,9 @@ mod middleware;
 mod pages;
 mod static_files;
 
+#[doc(hidden)]
+pub use pages::{message_page_html, report_page_html};
+
 use std::sync::Arc;
 use std::time::Duration;
 
