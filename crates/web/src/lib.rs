@@ -13,6 +13,9 @@ pub mod rate_limit;
 mod scim;
 mod static_files;
 
+#[doc(hidden)]
+pub use pages::{message_page_html, report_page_html};
+
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -1203,3 +1203,56 @@ pub async fn insight(
     let path = feedback::insight_to(&state.db, &actor, &id, form.item.trim(), target).await?;
     Ok(Redirect::to(&path).into_response())
 }
+
+/// A signed-in employee's page context outside a request, for benchmarks.
+fn bench_page(locale: kleur_domain::Locale) -> Page {
+    let visitor = Visitor {
+        actor: Some(kleur_services::Actor {
+            organisation_id: "org".into(),
+            person_id: "subject".into(),
+            display_name: "Daan de Vries".into(),
+            roles: kleur_domain::Roles::new(vec![kleur_domain::Role::Employee]),
+            locale: Some(locale),
+        }),
+        csrf: "0".repeat(64),
+        locale,
+        request_id: String::new(),
+        path: "/feedback/rondes/round".into(),
+    };
+    Page::new(&visitor, "feedback")
+}
+
+/// The report page of a closed round as its owner sees it, rendered outside a request. Public
+/// (hidden) for the criterion benchmark of page rendering.
+#[doc(hidden)]
+pub fn report_page_html(
+    report: Report,
+    locale: kleur_domain::Locale,
+) -> Result<String, askama::Error> {
+    RoundPage {
+        page: bench_page(locale),
+        overview: RoundOverview {
+            round: report.round.clone(),
+            progress: Vec::new(),
+            invitees: Vec::new(),
+            reminded: false,
+        },
+        report: Some(report),
+        errors: FormErrors::default(),
+        owner: true,
+        subject_name: None,
+    }
+    .render()
+}
+
+/// A trivial page (title and one paragraph in the same layout), the benchmark's baseline.
+#[doc(hidden)]
+pub fn message_page_html(locale: kleur_domain::Locale) -> Result<String, askama::Error> {
+    let page = bench_page(locale);
+    MessagePage {
+        title: page.t.get("feedback-thanks-title"),
+        text: page.t.get("feedback-thanks"),
+        page,
+    }
+    .render()
+}

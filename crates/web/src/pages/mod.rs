@@ -24,6 +24,9 @@ use kleur_i18n::Tr;
 use kleur_services::FieldError;
 use kleur_services::people::UnitNode;
 
+#[doc(hidden)]
+pub use feedback::{message_page_html, report_page_html};
+
 use crate::AppState;
 use crate::error::{Rendered, WebResult};
 
