@@ -337,6 +337,13 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
         db.clone(),
         transport,
         Duration::from_secs(5),
+        worker_stopped.clone(),
+    ));
+    // Check-in reminders go into the outbox; the worker above sends them.
+    let reminders = tokio::spawn(kleur_services::checkins::run_reminders(
+        db.clone(),
+        config.base_url.clone(),
+        Duration::from_secs(600),
         worker_stopped,
     ));
     let state = kleur_web::AppState::new(db.clone(), config.settings());
@@ -355,6 +362,7 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
     .context("serving")?;
     let _ = stop_worker.send(true);
     let _ = worker.await;
+    let _ = reminders.await;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -4,6 +4,7 @@
 //! nothing of ours.
 
 pub mod catalogue;
+pub mod checkin;
 pub mod email;
 pub mod feedback;
 pub mod goals;

@@ -441,6 +441,16 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
     if let Some(sanne) = rows.iter().find(|p| p.email == login_email(2)) {
         crate::feedback::seed_demo_open(db, id, &sanne.id).await?;
     }
+    // Check-ins for most people (some left out, so small groups show as hidden); Daan shares
+    // his averages with Sanne, Noor shares nothing.
+    let checkin_people: Vec<(String, bool)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index < LOGINS.len() || index % 4 != 3)
+        .take(crate::checkins::MAX_DEMO_PEOPLE)
+        .map(|(_, person)| (person.id.clone(), person.email == login_email(3)))
+        .collect();
+    crate::checkins::seed_demo(db, id, &checkin_people).await?;
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

@@ -361,6 +361,39 @@ pub const TABLES: &[Table] = &[
         ],
         self_reference: None,
     },
+    // Check-ins (migration 13).
+    Table {
+        name: "checkins",
+        columns: &[
+            ("organisation_id", Text),
+            ("id", Text),
+            ("person_id", Text),
+            ("checked_on", Text),
+            ("energy", Int),
+            ("workload", Int),
+            ("stress", Int),
+            ("autonomy", Int),
+            ("learning", Int),
+            ("note", Text),
+            ("created_at", Text),
+            ("updated_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "checkin_settings",
+        columns: &[
+            ("organisation_id", Text),
+            ("person_id", Text),
+            ("rhythm", Text),
+            ("reminders", Int),
+            ("last_reminded_period", Text),
+            ("share_weeks", Int),
+            ("share_notes", Int),
+            ("updated_at", Text),
+        ],
+        self_reference: None,
+    },
 ];
 
 const FORMAT: &str = "kleur-backup";

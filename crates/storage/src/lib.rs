@@ -7,6 +7,7 @@ pub mod auth;
 pub mod availability;
 pub mod backup;
 pub mod catalogue;
+pub mod checkins;
 pub mod feedback;
 pub mod goals;
 pub mod migrate;

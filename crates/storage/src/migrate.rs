@@ -51,6 +51,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "availability",
         sql: include_str!("../migrations/0008_availability.sql"),
     },
+    Migration {
+        version: 13,
+        name: "checkins",
+        sql: include_str!("../migrations/0013_checkins.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once

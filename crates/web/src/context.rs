@@ -111,6 +111,9 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "goals-proposed",
         "goals-accepted",
         "goals-declined",
+        "checkin-saved",
+        "checkin-removed",
+        "checkin-settings-saved",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

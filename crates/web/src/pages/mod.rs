@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod catalogue;
+mod checkins;
 mod feedback;
 pub mod goals;
 mod home;
@@ -113,6 +114,14 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/doelen/{id}/voorstel/accepteren", post(goals::accept))
         .route("/doelen/{id}/voorstel/afwijzen", post(goals::decline))
+        .route("/check-in", get(checkins::overview).post(checkins::save))
+        .route(
+            "/check-in/instellingen",
+            get(checkins::settings_form).post(checkins::save_settings),
+        )
+        .route("/check-in/team", get(checkins::team))
+        .route("/check-in/organisatie", get(checkins::organisation))
+        .route("/check-in/{id}/verwijderen", post(checkins::remove))
         .route("/beheer/mensen", get(admin::people))
         .route(
             "/beheer/mensen/nieuw",
