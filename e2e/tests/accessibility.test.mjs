@@ -297,6 +297,42 @@ for (const lang of ['nl', 'en']) {
     }
   });
 
+  // Check-ins: the employee's page (also with validation errors) and settings, the manager's
+  // team view, and the aggregates for HR and management.
+  test(`axe: check-in pages (${lang})`, async (t) => {
+    const visits = [
+      [PORTFOLIO_USERS.daan, ['/check-in', '/check-in?weken=52', '/check-in/instellingen']],
+      [USERS.manager, ['/check-in/team']],
+      [USERS.hr, ['/check-in/organisatie', '/check-in/organisatie?vraag=stress']],
+      [PORTFOLIO_USERS.willem, ['/check-in/organisatie']],
+    ];
+    for (const [user, paths] of visits) {
+      const context = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
+      try {
+        const page = await context.newPage();
+        await signInTo(page, user, lang);
+        for (const path of paths) {
+          await t.test(`${lang} ${path} (${user.name})`, async (t) => {
+            await open(page, path);
+            assert.equal(await page.locator('html').getAttribute('lang'), lang);
+            await checkPage(t, page, `${lang} ${path} (${user.name})`);
+          });
+        }
+        if (user === PORTFOLIO_USERS.daan) {
+          await t.test(`${lang} /check-in with errors`, async (t) => {
+            await open(page, '/check-in');
+            await page.locator('#note').fill('x'.repeat(2001));
+            await clickAndWait(page, page.locator('main form[action="/check-in"] button[type=submit]'));
+            assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+            await checkPage(t, page, `${lang} /check-in with errors`);
+          });
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test(`axe: signed-out pages (${lang})`, async (t) => {
     const context = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
     try {

@@ -524,9 +524,14 @@ pub async fn seed_demo(db: &Db, organisation_id: &str, people: &[(String, bool)]
     for (index, (person_id, shares)) in people.iter().enumerate() {
         let seed = index as i64;
         for week in 0..16i64 {
-            let day = today - Duration::weeks(week) - Duration::days(seed % 3);
+            // From last week back: the current period is still open, so the demo shows a due
+            // check-in.
+            let day = rules::Rhythm::Weekly.period_start(today) - Duration::weeks(week + 1)
+                + Duration::days(seed % 5);
+            // A personal level (2-4) with a wobble per week, so trends differ between people.
             let wave = |offset: i64| -> u8 {
-                let value = 3 + ((week + seed + offset) % 5 - 2).signum() * ((week + offset) % 2);
+                let level = 2 + (seed * 7 + offset) % 3;
+                let value = level + (week * (offset + 1) + seed) % 3 - 1;
                 u8::try_from(value.clamp(1, 5)).unwrap_or(3)
             };
             let note = if week % 4 == 0 {
