@@ -451,6 +451,14 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
         .map(|(_, person)| (person.id.clone(), person.email == login_email(3)))
         .collect();
     crate::checkins::seed_demo(db, id, &checkin_people).await?;
+    let login_id = |index: usize| {
+        rows.iter()
+            .find(|p| p.email == login_email(index))
+            .map(|p| p.id.clone())
+    };
+    if let (Some(daan), Some(noor), Some(sanne)) = (login_id(3), login_id(4), login_id(2)) {
+        crate::conversations::seed_demo(db, id, &daan, &noor, &sanne).await?;
+    }
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

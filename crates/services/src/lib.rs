@@ -5,6 +5,7 @@ pub mod actor;
 pub mod auth;
 pub mod catalogue;
 pub mod checkins;
+pub mod conversations;
 pub mod demo;
 pub mod demo_content;
 pub mod error;

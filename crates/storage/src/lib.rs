@@ -8,6 +8,7 @@ pub mod availability;
 pub mod backup;
 pub mod catalogue;
 pub mod checkins;
+pub mod conversations;
 pub mod feedback;
 pub mod goals;
 pub mod migrate;

@@ -53,8 +53,8 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 13,
-        name: "checkins",
-        sql: include_str!("../migrations/0013_checkins.sql"),
+        name: "personal leadership",
+        sql: include_str!("../migrations/0013_personal_leadership.sql"),
     },
 ];
 

@@ -114,6 +114,11 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "checkin-saved",
         "checkin-removed",
         "checkin-settings-saved",
+        "conversation-planned",
+        "conversation-saved",
+        "conversation-confirmed",
+        "conversation-note-saved",
+        "conversation-cycle-saved",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

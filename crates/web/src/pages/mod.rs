@@ -5,6 +5,7 @@ mod admin;
 mod auth;
 mod catalogue;
 mod checkins;
+mod conversations;
 mod feedback;
 pub mod goals;
 mod home;
@@ -122,6 +123,29 @@ pub fn routes() -> Router<AppState> {
         .route("/check-in/team", get(checkins::team))
         .route("/check-in/organisatie", get(checkins::organisation))
         .route("/check-in/{id}/verwijderen", post(checkins::remove))
+        .route("/gesprekken", get(conversations::overview))
+        .route(
+            "/gesprekken/nieuw",
+            get(conversations::new_form).post(conversations::create),
+        )
+        .route(
+            "/gesprekken/cyclus",
+            get(conversations::cycle_form).post(conversations::save_cycle),
+        )
+        .route("/gesprekken/{id}", get(conversations::show))
+        .route("/gesprekken/{id}/agenda", post(conversations::add_item))
+        .route(
+            "/gesprekken/{id}/agenda/{item}/verwijderen",
+            post(conversations::remove_item),
+        )
+        .route("/gesprekken/{id}/verslag", post(conversations::save_record))
+        .route("/gesprekken/{id}/acties", post(conversations::add_action))
+        .route(
+            "/gesprekken/{id}/acties/{action}",
+            post(conversations::action_done),
+        )
+        .route("/gesprekken/{id}/bevestigen", post(conversations::confirm))
+        .route("/gesprekken/{id}/notitie", post(conversations::save_note))
         .route("/beheer/mensen", get(admin::people))
         .route(
             "/beheer/mensen/nieuw",
