@@ -621,41 +621,6 @@ pub async fn team(db: &Db, actor: &Actor) -> Result<Vec<TeamLine>> {
         .collect())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
-    }
-
-    #[test]
-    fn due_states_follow_the_cycle() {
-        let today = day("2026-11-24");
-        assert_eq!(due_state(2, None, None, None, today).0, Due::Due);
-        assert_eq!(
-            due_state(2, Some("2026-01-10"), None, None, today),
-            (Due::Overdue, Some("2026-07-10".into()))
-        );
-        assert_eq!(
-            due_state(2, Some("2026-06-10"), None, None, today).0,
-            Due::DueSoon
-        );
-        assert_eq!(
-            due_state(2, Some("2026-10-01"), None, None, today).0,
-            Due::OnTrack
-        );
-        assert_eq!(
-            due_state(2, Some("2026-01-10"), Some("2026-12-01"), None, today).0,
-            Due::Planned
-        );
-        assert_eq!(
-            due_state(1, Some("2026-10-01"), None, Some("2026-11-01"), today).0,
-            Due::Overdue
-        );
-    }
-}
-
 /// Demo conversations: the organisation's cycle; for Daan with Sanne a held, confirmed
 /// conversation with actions and a planned one with an agenda; for Noor a held one she has not
 /// confirmed yet. Each with a private note of its own.
@@ -837,4 +802,39 @@ pub async fn seed_demo(
     store::confirm(&mut tx, organisation_id, &noor, false, 2).await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn due_states_follow_the_cycle() {
+        let today = day("2026-11-24");
+        assert_eq!(due_state(2, None, None, None, today).0, Due::Due);
+        assert_eq!(
+            due_state(2, Some("2026-01-10"), None, None, today),
+            (Due::Overdue, Some("2026-07-10".into()))
+        );
+        assert_eq!(
+            due_state(2, Some("2026-06-10"), None, None, today).0,
+            Due::DueSoon
+        );
+        assert_eq!(
+            due_state(2, Some("2026-10-01"), None, None, today).0,
+            Due::OnTrack
+        );
+        assert_eq!(
+            due_state(2, Some("2026-01-10"), Some("2026-12-01"), None, today).0,
+            Due::Planned
+        );
+        assert_eq!(
+            due_state(1, Some("2026-10-01"), None, Some("2026-11-01"), today).0,
+            Due::Overdue
+        );
+    }
 }
