@@ -297,13 +297,13 @@ for (const lang of ['nl', 'en']) {
     }
   });
 
-  // Check-ins: the employee's page (also with validation errors) and settings, the manager's
-  // team view, and the aggregates for HR and management.
+  // Check-ins and development conversations: the employee's pages (also with validation errors),
+  // the manager's team views, the aggregates and the conversation cycle for HR and management.
   test(`axe: check-in pages (${lang})`, async (t) => {
     const visits = [
-      [PORTFOLIO_USERS.daan, ['/check-in', '/check-in?weken=52', '/check-in/instellingen']],
-      [USERS.manager, ['/check-in/team']],
-      [USERS.hr, ['/check-in/organisatie', '/check-in/organisatie?vraag=stress']],
+      [PORTFOLIO_USERS.daan, ['/check-in', '/check-in?weken=52', '/check-in/instellingen', '/gesprekken', '/gesprekken/nieuw']],
+      [USERS.manager, ['/check-in/team', '/gesprekken']],
+      [USERS.hr, ['/check-in/organisatie', '/check-in/organisatie?vraag=stress', '/gesprekken/cyclus']],
       [PORTFOLIO_USERS.willem, ['/check-in/organisatie']],
     ];
     for (const [user, paths] of visits) {
@@ -325,6 +325,19 @@ for (const lang of ['nl', 'en']) {
             await clickAndWait(page, page.locator('main form[action="/check-in"] button[type=submit]'));
             assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
             await checkPage(t, page, `${lang} /check-in with errors`);
+          });
+          await t.test(`${lang} a conversation, also with errors`, async (t) => {
+            await open(page, '/gesprekken');
+            await clickAndWait(page, page.locator('main table a[href^="/gesprekken/"]').first());
+            await checkPage(t, page, `${lang} /gesprekken/<id> (employee)`);
+            await clickAndWait(page, page.locator('main form[action$="/acties"] button[type=submit]'));
+            assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+            await checkPage(t, page, `${lang} /gesprekken/<id> with errors`);
+            await open(page, '/gesprekken/nieuw');
+            await page.locator('#planned_on').fill('');
+            await clickAndWait(page, page.locator('main form button[type=submit]'));
+            assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+            await checkPage(t, page, `${lang} /gesprekken/nieuw with errors`);
           });
         }
       } finally {
