@@ -13,6 +13,7 @@ pub mod locale;
 pub mod paging;
 pub mod person;
 pub mod portfolio;
+pub mod programme;
 pub mod role;
 pub mod unit;
 

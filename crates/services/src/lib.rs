@@ -15,6 +15,7 @@ pub mod import;
 pub mod mail;
 pub mod people;
 pub mod portfolio;
+pub mod programme;
 pub mod secret;
 
 pub use actor::Actor;

@@ -117,3 +117,93 @@ CREATE TABLE conversation_notes (
     FOREIGN KEY (organisation_id, conversation_id) REFERENCES conversations (organisation_id, id),
     FOREIGN KEY (organisation_id, person_id) REFERENCES people (organisation_id, id)
 );
+
+-- The learning-organisation programme per unit: the four phases (verklaren, laden, beleven,
+-- verankeren) with the date each was reached, and the activities in each phase.
+CREATE TABLE programme_phases (
+    organisation_id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    reached_on TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, unit_id, phase),
+    FOREIGN KEY (organisation_id, unit_id) REFERENCES units (organisation_id, id)
+);
+
+CREATE TABLE programme_activities (
+    organisation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    title TEXT NOT NULL,
+    held_on TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, unit_id) REFERENCES units (organisation_id, id)
+);
+CREATE INDEX programme_activities_unit ON programme_activities (organisation_id, unit_id, held_on);
+
+-- Ambassadors (front runners) per unit, with the dates they were informed, enthused, trained.
+CREATE TABLE ambassadors (
+    organisation_id TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    informed_on TEXT,
+    enthused_on TEXT,
+    trained_on TEXT,
+    appointed_at TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, person_id),
+    FOREIGN KEY (organisation_id, person_id) REFERENCES people (organisation_id, id),
+    FOREIGN KEY (organisation_id, unit_id) REFERENCES units (organisation_id, id)
+);
+CREATE INDEX ambassadors_unit ON ambassadors (organisation_id, unit_id);
+
+-- Training sessions in which an ambassador trains colleagues: who trained whom, for the cascade.
+CREATE TABLE training_sessions (
+    organisation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    trainer_id TEXT NOT NULL,
+    held_on TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, trainer_id) REFERENCES people (organisation_id, id)
+);
+CREATE TABLE training_participants (
+    organisation_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, session_id, person_id),
+    FOREIGN KEY (organisation_id, session_id) REFERENCES training_sessions (organisation_id, id),
+    FOREIGN KEY (organisation_id, person_id) REFERENCES people (organisation_id, id)
+);
+
+-- Team sessions in which a team turns the idea into behavioural intentions (gedragsvoornemens),
+-- each with an owner, revisited later: kept, adjusted or dropped.
+CREATE TABLE team_sessions (
+    organisation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    unit_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    held_on TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, unit_id) REFERENCES units (organisation_id, id)
+);
+CREATE INDEX team_sessions_unit ON team_sessions (organisation_id, unit_id, held_on);
+CREATE TABLE intentions (
+    organisation_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    -- open, kept, adjusted or dropped.
+    status TEXT NOT NULL DEFAULT 'open',
+    revisited_on TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, id),
+    FOREIGN KEY (organisation_id, session_id) REFERENCES team_sessions (organisation_id, id),
+    FOREIGN KEY (organisation_id, owner_id) REFERENCES people (organisation_id, id)
+);
+CREATE INDEX intentions_session ON intentions (organisation_id, session_id);

@@ -463,6 +463,91 @@ pub const TABLES: &[Table] = &[
         ],
         self_reference: None,
     },
+    Table {
+        name: "programme_phases",
+        columns: &[
+            ("organisation_id", Text),
+            ("unit_id", Text),
+            ("phase", Text),
+            ("reached_on", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "programme_activities",
+        columns: &[
+            ("organisation_id", Text),
+            ("id", Text),
+            ("unit_id", Text),
+            ("phase", Text),
+            ("title", Text),
+            ("held_on", Text),
+            ("created_by", Text),
+            ("created_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "ambassadors",
+        columns: &[
+            ("organisation_id", Text),
+            ("person_id", Text),
+            ("unit_id", Text),
+            ("informed_on", Text),
+            ("enthused_on", Text),
+            ("trained_on", Text),
+            ("appointed_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "training_sessions",
+        columns: &[
+            ("organisation_id", Text),
+            ("id", Text),
+            ("trainer_id", Text),
+            ("held_on", Text),
+            ("topic", Text),
+            ("created_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "training_participants",
+        columns: &[
+            ("organisation_id", Text),
+            ("session_id", Text),
+            ("person_id", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "team_sessions",
+        columns: &[
+            ("organisation_id", Text),
+            ("id", Text),
+            ("unit_id", Text),
+            ("title", Text),
+            ("held_on", Text),
+            ("created_by", Text),
+            ("created_at", Text),
+        ],
+        self_reference: None,
+    },
+    Table {
+        name: "intentions",
+        columns: &[
+            ("organisation_id", Text),
+            ("id", Text),
+            ("session_id", Text),
+            ("text", Text),
+            ("owner_id", Text),
+            ("status", Text),
+            ("revisited_on", Text),
+            ("created_at", Text),
+        ],
+        self_reference: None,
+    },
 ];
 
 const FORMAT: &str = "kleur-backup";

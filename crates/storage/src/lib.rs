@@ -16,6 +16,7 @@ pub mod org;
 pub mod outbox;
 pub mod people;
 pub mod portfolio;
+pub mod programme;
 
 use std::str::FromStr;
 use std::time::Duration;

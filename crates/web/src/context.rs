@@ -119,6 +119,7 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "conversation-confirmed",
         "conversation-note-saved",
         "conversation-cycle-saved",
+        "programme-saved",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

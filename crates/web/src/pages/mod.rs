@@ -10,6 +10,7 @@ mod feedback;
 pub mod goals;
 mod home;
 pub mod portfolio;
+mod programme;
 
 use askama::Template;
 use axum::Router;
@@ -146,6 +147,30 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/gesprekken/{id}/bevestigen", post(conversations::confirm))
         .route("/gesprekken/{id}/notitie", post(conversations::save_note))
+        .route("/programma", get(programme::overview))
+        .route(
+            "/programma/ambassadeurs",
+            get(programme::ambassadors).post(programme::appoint),
+        )
+        .route("/programma/trainingen", post(programme::add_training))
+        .route("/programma/onderdelen/{id}", get(programme::unit))
+        .route(
+            "/programma/onderdelen/{id}/fasen",
+            post(programme::set_phases),
+        )
+        .route(
+            "/programma/onderdelen/{id}/activiteiten",
+            post(programme::add_activity),
+        )
+        .route(
+            "/programma/onderdelen/{id}/sessies",
+            post(programme::add_session),
+        )
+        .route(
+            "/programma/sessies/{id}/voornemens",
+            post(programme::add_intention),
+        )
+        .route("/programma/voornemens/{id}", post(programme::revisit))
         .route("/beheer/mensen", get(admin::people))
         .route(
             "/beheer/mensen/nieuw",
