@@ -303,8 +303,9 @@ for (const lang of ['nl', 'en']) {
     const visits = [
       [PORTFOLIO_USERS.daan, ['/check-in', '/check-in?weken=52', '/check-in/instellingen', '/gesprekken', '/gesprekken/nieuw']],
       [USERS.manager, ['/check-in/team', '/gesprekken']],
-      [USERS.hr, ['/check-in/organisatie', '/check-in/organisatie?vraag=stress', '/gesprekken/cyclus']],
-      [PORTFOLIO_USERS.willem, ['/check-in/organisatie']],
+      [USERS.hr, ['/check-in/organisatie', '/check-in/organisatie?vraag=stress', '/gesprekken/cyclus', '/programma/ambassadeurs']],
+      [PORTFOLIO_USERS.willem, ['/check-in/organisatie', '/programma']],
+      [PORTFOLIO_USERS.noor, ['/programma/ambassadeurs']],
     ];
     for (const [user, paths] of visits) {
       const context = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
@@ -316,6 +317,16 @@ for (const lang of ['nl', 'en']) {
             await open(page, path);
             assert.equal(await page.locator('html').getAttribute('lang'), lang);
             await checkPage(t, page, `${lang} ${path} (${user.name})`);
+          });
+        }
+        if (user === USERS.hr) {
+          await t.test(`${lang} a unit of the programme, also with errors`, async (t) => {
+            await open(page, '/programma');
+            await clickAndWait(page, page.locator('main table a[href^="/programma/onderdelen/"]').first());
+            await checkPage(t, page, `${lang} /programma/onderdelen/<id> (HR)`);
+            await clickAndWait(page, page.locator('main form[action$="/activiteiten"] button[type=submit]'));
+            assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+            await checkPage(t, page, `${lang} /programma/onderdelen/<id> with errors`);
           });
         }
         if (user === PORTFOLIO_USERS.daan) {

@@ -458,6 +458,15 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
     };
     if let (Some(daan), Some(noor), Some(sanne)) = (login_id(3), login_id(4), login_id(2)) {
         crate::conversations::seed_demo(db, id, &daan, &noor, &sanne).await?;
+        // Colleagues in Sanne's team besides the demo logins, for the ambassador cascade.
+        let colleagues: Vec<String> = rows
+            .iter()
+            .skip(LOGINS.len())
+            .filter(|p| p.manager_id.as_deref() == Some(sanne.as_str()))
+            .map(|p| p.id.clone())
+            .take(3)
+            .collect();
+        crate::programme::seed_demo(db, id, &noor, &daan, &colleagues).await?;
     }
     Ok(DemoInfo {
         organisation_id: organisation.id,

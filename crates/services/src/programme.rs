@@ -595,3 +595,141 @@ pub async fn cascade(db: &Db, actor: &Actor) -> Result<Cascade> {
         runs: runs_programme(actor),
     })
 }
+
+/// Demo programme: Noor's unit is in phase laden with activities, Noor is its ambassador and
+/// trained Daan and two colleagues (one of whom trained another), the team held a session with
+/// intentions; the other units have just started (verklaren).
+pub async fn seed_demo(
+    db: &Db,
+    organisation_id: &str,
+    noor_id: &str,
+    daan_id: &str,
+    colleagues: &[String],
+) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let Some(noor) = people::get_person(&mut tx, organisation_id, noor_id).await? else {
+        return Ok(());
+    };
+    let Some(unit_id) = noor.unit_id.clone() else {
+        return Ok(());
+    };
+    let date = |days: i64| {
+        (Utc::now().date_naive() - chrono::Duration::days(days))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    for unit in org::list_units(&mut tx, organisation_id).await? {
+        store::set_phase(
+            &mut tx,
+            organisation_id,
+            &unit.id,
+            "verklaren",
+            Some(&date(60)),
+        )
+        .await?;
+    }
+    store::set_phase(
+        &mut tx,
+        organisation_id,
+        &unit_id,
+        "verklaren",
+        Some(&date(150)),
+    )
+    .await?;
+    store::set_phase(&mut tx, organisation_id, &unit_id, "laden", Some(&date(75))).await?;
+    for (phase, title, days) in [
+        (
+            "verklaren",
+            "Kick-off: waarom werken we met portfolio's en feedback?",
+            150,
+        ),
+        ("verklaren", "Vragenuur met de gemeentesecretaris", 130),
+        ("laden", "Teamdag: wat betekent eigenaarschap voor ons?", 75),
+        ("laden", "Verhalen van collega's in het intranet", 40),
+    ] {
+        store::add_activity(
+            &mut tx,
+            organisation_id,
+            &unit_id,
+            phase,
+            title,
+            &date(days),
+            noor_id,
+        )
+        .await?;
+    }
+    store::set_ambassador(
+        &mut tx,
+        organisation_id,
+        noor_id,
+        &unit_id,
+        [Some(&date(160)), Some(&date(140)), Some(&date(120))],
+    )
+    .await?;
+    let mut trainees = vec![daan_id.to_owned()];
+    trainees.extend(colleagues.iter().take(2).cloned());
+    store::add_training(
+        &mut tx,
+        organisation_id,
+        noor_id,
+        &date(90),
+        "Kleur: je portfolio en feedback vragen",
+        &trainees,
+    )
+    .await?;
+    if let (Some(first), Some(next)) = (colleagues.first(), colleagues.get(2)) {
+        if let Some(person) = people::get_person(&mut tx, organisation_id, first).await?
+            && let Some(unit) = person.unit_id
+        {
+            store::set_ambassador(
+                &mut tx,
+                organisation_id,
+                first,
+                &unit,
+                [Some(&date(100)), Some(&date(95)), Some(&date(90))],
+            )
+            .await?;
+            people::grant_role(&mut tx, organisation_id, first, Role::Ambassador.as_str()).await?;
+            store::add_training(
+                &mut tx,
+                organisation_id,
+                first,
+                &date(50),
+                "Feedback geven en vragen",
+                std::slice::from_ref(next),
+            )
+            .await?;
+        }
+    }
+    let session = store::add_team_session(
+        &mut tx,
+        organisation_id,
+        &unit_id,
+        "Teamsessie: feedback als gewoonte",
+        &date(60),
+        noor_id,
+    )
+    .await?;
+    store::add_intention(
+        &mut tx,
+        organisation_id,
+        &session,
+        "We vragen elkaar na elk project om feedback",
+        daan_id,
+    )
+    .await?;
+    store::add_intention(
+        &mut tx,
+        organisation_id,
+        &session,
+        "We houden ons portfolio elk kwartaal bij",
+        noor_id,
+    )
+    .await?;
+    let intentions = store::intentions_of_unit(&mut tx, organisation_id, &unit_id).await?;
+    if let Some(first) = intentions.first() {
+        store::revisit_intention(&mut tx, organisation_id, &first.id, "kept", &date(10)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
