@@ -677,29 +677,28 @@ pub async fn seed_demo(
         &trainees,
     )
     .await?;
-    if let (Some(first), Some(next)) = (colleagues.first(), colleagues.get(2)) {
-        if let Some(person) = people::get_person(&mut tx, organisation_id, first).await?
-            && let Some(unit) = person.unit_id
-        {
-            store::set_ambassador(
-                &mut tx,
-                organisation_id,
-                first,
-                &unit,
-                [Some(&date(100)), Some(&date(95)), Some(&date(90))],
-            )
-            .await?;
-            people::grant_role(&mut tx, organisation_id, first, Role::Ambassador.as_str()).await?;
-            store::add_training(
-                &mut tx,
-                organisation_id,
-                first,
-                &date(50),
-                "Feedback geven en vragen",
-                std::slice::from_ref(next),
-            )
-            .await?;
-        }
+    if let (Some(first), Some(next)) = (colleagues.first(), colleagues.get(2))
+        && let Some(person) = people::get_person(&mut tx, organisation_id, first).await?
+        && let Some(unit) = person.unit_id
+    {
+        store::set_ambassador(
+            &mut tx,
+            organisation_id,
+            first,
+            &unit,
+            [Some(&date(100)), Some(&date(95)), Some(&date(90))],
+        )
+        .await?;
+        people::grant_role(&mut tx, organisation_id, first, Role::Ambassador.as_str()).await?;
+        store::add_training(
+            &mut tx,
+            organisation_id,
+            first,
+            &date(50),
+            "Feedback geven en vragen",
+            std::slice::from_ref(next),
+        )
+        .await?;
     }
     let session = store::add_team_session(
         &mut tx,
@@ -732,4 +731,119 @@ pub async fn seed_demo(
     }
     tx.commit().await?;
     Ok(())
+}
+
+/// A measure of the adoption dashboard for one unit: hidden when it would describe fewer people
+/// than the threshold (a unit smaller than the threshold shows nothing per person).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum Measure {
+    Shown { people: i64, count: i64 },
+    Suppressed,
+}
+
+pub const MEASURES: [&str; 5] = [
+    "portfolios",
+    "feedback",
+    "goals",
+    "checkins",
+    "conversations",
+];
+pub const DASHBOARD_WEEKS: [i64; 3] = [4, 13, 26];
+
+/// The small-group rule of the dashboard: a count of people is shown only when the unit has at
+/// least `threshold` people and the count is zero or at least `threshold`.
+pub fn measure(unit_people: i64, people: i64, count: i64, threshold: i64) -> Measure {
+    if unit_people >= threshold && (people == 0 || people >= threshold) {
+        Measure::Shown { people, count }
+    } else {
+        Measure::Suppressed
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DashboardRow {
+    pub unit_id: String,
+    pub name: String,
+    pub depth: usize,
+    pub phase: Option<Phase>,
+    pub people: i64,
+    /// In the order of [`MEASURES`].
+    pub measures: Vec<Measure>,
+    /// Intentions kept, of all intentions of the unit's sessions in the window.
+    pub intentions: (i64, i64),
+}
+
+/// The adoption dashboard over the last `weeks` weeks, for HR and management.
+pub async fn dashboard(db: &Db, actor: &Actor, weeks: i64) -> Result<Vec<DashboardRow>> {
+    actor.require(runs_programme(actor))?;
+    let weeks = if DASHBOARD_WEEKS.contains(&weeks) {
+        weeks
+    } else {
+        13
+    };
+    let since = Utc::now() - chrono::Duration::weeks(weeks);
+    let units = overview(db, actor).await?;
+    let mut conn = db.acquire().await?;
+    let data = store::adoption(
+        &mut conn,
+        &actor.organisation_id,
+        &kleur_storage::timestamp(since),
+        &since.date_naive().format("%Y-%m-%d").to_string(),
+    )
+    .await?;
+    let threshold = crate::checkins::threshold().get() as i64;
+    let find = |name: &str, unit: &str| {
+        data.iter()
+            .find(|(m, u, _)| *m == name && u.as_deref() == Some(unit))
+            .map(|(_, _, v)| v.clone())
+            .unwrap_or_default()
+    };
+    Ok(units
+        .into_iter()
+        .map(|unit| {
+            let people = find("people", &unit.unit_id).people;
+            let intentions = find("intentions", &unit.unit_id);
+            DashboardRow {
+                measures: MEASURES
+                    .iter()
+                    .map(|m| {
+                        let v = find(m, &unit.unit_id);
+                        measure(people, v.people, v.count, threshold)
+                    })
+                    .collect(),
+                intentions: (intentions.people, intentions.count),
+                people,
+                phase: unit.phase,
+                unit_id: unit.unit_id,
+                name: unit.name,
+                depth: unit.depth,
+            }
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_groups_are_hidden_on_the_dashboard() {
+        assert_eq!(measure(2, 2, 5, 3), Measure::Suppressed, "a unit of two");
+        assert_eq!(measure(10, 1, 1, 3), Measure::Suppressed, "one person");
+        assert_eq!(
+            measure(10, 0, 0, 3),
+            Measure::Shown {
+                people: 0,
+                count: 0
+            }
+        );
+        assert_eq!(
+            measure(10, 3, 7, 3),
+            Measure::Shown {
+                people: 3,
+                count: 7
+            }
+        );
+    }
 }

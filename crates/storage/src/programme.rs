@@ -358,3 +358,111 @@ pub async fn intention_unit(
     .await?;
     row.map(|r| r.try_get(0).map_err(Into::into)).transpose()
 }
+
+/// One adoption measure per unit (the people's current unit): how many distinct people did it
+/// since the given moment, and how many times. Numbers only, for the adoption dashboard.
+#[derive(Debug, Clone, Default)]
+pub struct UnitMeasure {
+    pub people: i64,
+    pub count: i64,
+}
+
+/// `(measure, unit id) -> measure` for: people (head count), portfolios, feedback, goals,
+/// checkins, conversations; and intentions (total and kept, per unit of the session).
+pub async fn adoption(
+    conn: &mut Conn,
+    organisation_id: &str,
+    since_timestamp: &str,
+    since_date: &str,
+) -> Result<Vec<(&'static str, Option<String>, UnitMeasure)>> {
+    let queries: [(&'static str, &'static str, bool); 6] = [
+        (
+            "people",
+            "SELECT unit_id, COUNT(*), COUNT(*) FROM people WHERE organisation_id = $1 AND active = 1 \
+             GROUP BY unit_id",
+            true,
+        ),
+        (
+            "portfolios",
+            "SELECT p.unit_id, COUNT(DISTINCT i.owner_id), COUNT(*) FROM portfolio_items i \
+             JOIN people p ON p.organisation_id = i.organisation_id AND p.id = i.owner_id \
+             WHERE i.organisation_id = $1 AND i.deleted_at IS NULL AND i.updated_at >= $2 AND p.active = 1 \
+             GROUP BY p.unit_id",
+            true,
+        ),
+        (
+            "feedback",
+            "SELECT p.unit_id, COUNT(DISTINCT r.subject_id), COUNT(*) FROM feedback_rounds r \
+             JOIN people p ON p.organisation_id = r.organisation_id AND p.id = r.subject_id \
+             WHERE r.organisation_id = $1 AND r.created_at >= $2 AND p.active = 1 GROUP BY p.unit_id",
+            true,
+        ),
+        (
+            "goals",
+            "SELECT p.unit_id, COUNT(DISTINCT g.owner_id), COUNT(*) FROM goals g \
+             JOIN people p ON p.organisation_id = g.organisation_id AND p.id = g.owner_id \
+             WHERE g.organisation_id = $1 AND g.level = 'personal' AND g.updated_at >= $2 AND p.active = 1 \
+             GROUP BY p.unit_id",
+            true,
+        ),
+        (
+            "checkins",
+            "SELECT p.unit_id, COUNT(DISTINCT c.person_id), COUNT(*) FROM checkins c \
+             JOIN people p ON p.organisation_id = c.organisation_id AND p.id = c.person_id \
+             WHERE c.organisation_id = $1 AND c.checked_on >= $2 AND p.active = 1 GROUP BY p.unit_id",
+            false,
+        ),
+        (
+            "conversations",
+            "SELECT p.unit_id, COUNT(DISTINCT c.employee_id), COUNT(*) FROM conversations c \
+             JOIN people p ON p.organisation_id = c.organisation_id AND p.id = c.employee_id \
+             WHERE c.organisation_id = $1 AND c.held_on IS NOT NULL AND c.held_on >= $2 AND p.active = 1 \
+             GROUP BY p.unit_id",
+            false,
+        ),
+    ];
+    let mut out = Vec::new();
+    for (measure, sql, by_timestamp) in queries {
+        let since = if by_timestamp {
+            since_timestamp
+        } else {
+            since_date
+        };
+        let mut query = sqlx::query(sql).bind(organisation_id);
+        if sql.contains("$2") {
+            query = query.bind(since);
+        }
+        let rows = query.fetch_all(&mut *conn).await?;
+        for row in rows {
+            out.push((
+                measure,
+                row.try_get(0)?,
+                UnitMeasure {
+                    people: row.try_get(1)?,
+                    count: row.try_get(2)?,
+                },
+            ));
+        }
+    }
+    // Intentions are the team's: kept out of all, per unit of the session.
+    let rows = sqlx::query(
+        "SELECT s.unit_id, CAST(SUM(CASE WHEN i.status = 'kept' THEN 1 ELSE 0 END) AS BIGINT), COUNT(*) \
+         FROM intentions i JOIN team_sessions s ON s.organisation_id = i.organisation_id AND s.id = i.session_id \
+         WHERE i.organisation_id = $1 AND s.held_on >= $2 GROUP BY s.unit_id",
+    )
+    .bind(organisation_id)
+    .bind(since_date)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in rows {
+        out.push((
+            "intentions",
+            row.try_get(0)?,
+            UnitMeasure {
+                people: row.try_get(1)?,
+                count: row.try_get(2)?,
+            },
+        ));
+    }
+    Ok(out)
+}

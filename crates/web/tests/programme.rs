@@ -468,8 +468,50 @@ async fn teams_record_and_revisit_intentions(backend: TestBackend) {
     );
 }
 
+async fn the_dashboard_hides_small_groups(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let (cast, noord) = cast(&app).await;
+    let hr = app.sign_in(&app.a.admin_email).await;
+    let today = chrono::Utc::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    let row = |page: &str| -> String {
+        let start = page
+            .find(&format!("/programma/onderdelen/{noord}\""))
+            .expect("row of Team Noord");
+        page[start..start + page[start..].find("</tr>").expect("row end")].to_owned()
+    };
+    let check_in = async |person: &str| {
+        let mut conn = app.db.acquire().await.expect("conn");
+        kleur_storage::checkins::upsert(&mut conn, &app.a.id, person, &today, [3; 5], "")
+            .await
+            .expect("check-in");
+    };
+    check_in(&cast.olga.id).await;
+    check_in(&cast.tom.id).await;
+    let (status, page) = text(&hr, &app, "/programma/voortgang").await;
+    assert_eq!(status, 200);
+    let noord_row = row(&page);
+    assert!(
+        noord_row.contains("verborgen"),
+        "two people who checked in are hidden"
+    );
+    assert!(!noord_row.contains("2 mensen"));
+    check_in(&cast.tess.id).await;
+    let (_, page) = text(&hr, &app, "/programma/voortgang?weken=4").await;
+    assert!(row(&page).contains("3 mensen (3×)"), "three are shown");
+    // Not for employees, nor for the other organisation's data.
+    let olga = app.sign_in(&cast.olga.email).await;
+    assert_eq!(text(&olga, &app, "/programma/voortgang").await.0, 403);
+    let other = app.sign_in(&app.b.admin_email).await;
+    let (_, page) = text(&other, &app, "/programma/voortgang").await;
+    assert!(!page.contains(&noord) && !page.contains("(3×)"));
+}
+
 on_both_databases!(
     the_ambassador_cascade_is_a_nested_tree,
     only_hr_and_management_run_the_phases,
     teams_record_and_revisit_intentions,
+    the_dashboard_hides_small_groups,
 );

@@ -148,6 +148,7 @@ pub fn routes() -> Router<AppState> {
         .route("/gesprekken/{id}/bevestigen", post(conversations::confirm))
         .route("/gesprekken/{id}/notitie", post(conversations::save_note))
         .route("/programma", get(programme::overview))
+        .route("/programma/voortgang", get(programme::dashboard))
         .route(
             "/programma/ambassadeurs",
             get(programme::ambassadors).post(programme::appoint),

@@ -57,6 +57,7 @@ pub struct UnitRow {
 struct OverviewPage {
     page: Page,
     units: Vec<UnitRow>,
+    runs: bool,
 }
 
 pub async fn overview(
@@ -80,6 +81,7 @@ pub async fn overview(
                 ambassadors: u.ambassadors,
             })
             .collect(),
+        runs: programme::runs_programme(&actor),
         page,
     })
 }
@@ -528,4 +530,111 @@ pub async fn add_training(
 ) -> WebResult<Response> {
     let result = programme::add_training(&state.db, &actor, &input).await;
     back_to_ambassadors(&state, &actor, &visitor, result).await
+}
+
+// ---- the adoption dashboard ----
+
+pub struct DashboardLine {
+    pub id: String,
+    pub name: String,
+    pub phase: String,
+    pub people: i64,
+    pub cells: Vec<String>,
+    pub intentions: String,
+}
+
+pub struct WeeksLink {
+    pub weeks: i64,
+    pub label: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "programme_dashboard.html")]
+struct DashboardPage {
+    page: Page,
+    headers: Vec<String>,
+    rows: Vec<DashboardLine>,
+    windows: Vec<WeeksLink>,
+    weeks: i64,
+    explanation: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct DashboardQuery {
+    weken: Option<String>,
+}
+
+pub async fn dashboard(
+    State(state): State<AppState>,
+    SignedIn(actor, visitor): SignedIn,
+    Query(query): Query<DashboardQuery>,
+) -> WebResult<Response> {
+    let weeks = query
+        .weken
+        .as_deref()
+        .and_then(|w| w.trim().parse().ok())
+        .filter(|w| programme::DASHBOARD_WEEKS.contains(w))
+        .unwrap_or(13);
+    let rows = programme::dashboard(&state.db, &actor, weeks).await?;
+    let page = Page::new(&visitor, SECTION);
+    let t = page.t;
+    ok(&DashboardPage {
+        headers: programme::MEASURES
+            .iter()
+            .map(|m| t.get(&format!("programme-measure-{m}")))
+            .collect(),
+        rows: rows
+            .into_iter()
+            .map(|r| DashboardLine {
+                name: format!("{}{}", "\u{2014} ".repeat(r.depth), r.name),
+                id: r.unit_id,
+                phase: r
+                    .phase
+                    .map(|p| t.get(phase_key(p)))
+                    .unwrap_or_else(|| t.get("programme-phase-none")),
+                people: r.people,
+                cells: r
+                    .measures
+                    .iter()
+                    .map(|m| match m {
+                        programme::Measure::Shown { people, count } => t.args(
+                            "programme-measure-cell",
+                            &[
+                                ("people", &people.to_string()),
+                                ("count", &count.to_string()),
+                            ],
+                        ),
+                        programme::Measure::Suppressed => t.get("checkin-cell-suppressed"),
+                    })
+                    .collect(),
+                intentions: if r.intentions.1 == 0 {
+                    "\u{2013}".to_owned()
+                } else {
+                    t.args(
+                        "programme-intentions-kept",
+                        &[
+                            ("kept", &r.intentions.0.to_string()),
+                            ("count", &r.intentions.1.to_string()),
+                        ],
+                    )
+                },
+            })
+            .collect(),
+        windows: programme::DASHBOARD_WEEKS
+            .iter()
+            .map(|w| WeeksLink {
+                weeks: *w,
+                label: t.arg("checkin-window", "weeks", w),
+                current: *w == weeks,
+            })
+            .collect(),
+        explanation: t.arg(
+            "programme-dashboard-intro",
+            "minimum",
+            kleur_services::checkins::threshold().get(),
+        ),
+        weeks,
+        page,
+    })
 }
