@@ -303,7 +303,7 @@ for (const lang of ['nl', 'en']) {
     const visits = [
       [PORTFOLIO_USERS.daan, ['/check-in', '/check-in?weken=52', '/check-in/instellingen', '/gesprekken', '/gesprekken/nieuw']],
       [USERS.manager, ['/check-in/team', '/gesprekken']],
-      [USERS.hr, ['/check-in/organisatie', '/check-in/organisatie?vraag=stress', '/gesprekken/cyclus', '/programma/ambassadeurs']],
+      [USERS.hr, ['/check-in/organisatie', '/check-in/organisatie?vraag=stress', '/gesprekken/cyclus', '/programma/ambassadeurs', '/programma/voortgang', '/programma/voortgang?weken=26']],
       [PORTFOLIO_USERS.willem, ['/check-in/organisatie', '/programma']],
       [PORTFOLIO_USERS.noor, ['/programma/ambassadeurs']],
     ];
