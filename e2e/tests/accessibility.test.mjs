@@ -433,6 +433,63 @@ for (const lang of ['nl', 'en']) {
       });
     } finally {
       await context.close();
+  // Check-ins and development conversations: the employee's pages (also with validation errors),
+  // the manager's team views, the aggregates and the conversation cycle for HR and management.
+  test(`axe: check-in pages (${lang})`, async (t) => {
+    const visits = [
+      [PORTFOLIO_USERS.daan, ['/check-in', '/check-in?weken=52', '/check-in/instellingen', '/gesprekken', '/gesprekken/nieuw']],
+      [USERS.manager, ['/check-in/team', '/gesprekken']],
+      [USERS.hr, ['/check-in/organisatie', '/check-in/organisatie?vraag=stress', '/gesprekken/cyclus', '/programma/ambassadeurs', '/programma/voortgang', '/programma/voortgang?weken=26']],
+      [PORTFOLIO_USERS.willem, ['/check-in/organisatie', '/programma']],
+      [PORTFOLIO_USERS.noor, ['/programma/ambassadeurs']],
+    ];
+    for (const [user, paths] of visits) {
+      const context = await newContext(browser, kleur.baseUrl, AXE_CONTEXT);
+      try {
+        const page = await context.newPage();
+        await signInTo(page, user, lang);
+        for (const path of paths) {
+          await t.test(`${lang} ${path} (${user.name})`, async (t) => {
+            await open(page, path);
+            assert.equal(await page.locator('html').getAttribute('lang'), lang);
+            await checkPage(t, page, `${lang} ${path} (${user.name})`);
+          });
+        }
+        if (user === USERS.hr) {
+          await t.test(`${lang} a unit of the programme, also with errors`, async (t) => {
+            await open(page, '/programma');
+            await clickAndWait(page, page.locator('main table a[href^="/programma/onderdelen/"]').first());
+            await checkPage(t, page, `${lang} /programma/onderdelen/<id> (HR)`);
+            await clickAndWait(page, page.locator('main form[action$="/activiteiten"] button[type=submit]'));
+            assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+            await checkPage(t, page, `${lang} /programma/onderdelen/<id> with errors`);
+          });
+        }
+        if (user === PORTFOLIO_USERS.daan) {
+          await t.test(`${lang} /check-in with errors`, async (t) => {
+            await open(page, '/check-in');
+            await page.locator('#note').fill('x'.repeat(2001));
+            await clickAndWait(page, page.locator('main form[action="/check-in"] button[type=submit]'));
+            assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+            await checkPage(t, page, `${lang} /check-in with errors`);
+          });
+          await t.test(`${lang} a conversation, also with errors`, async (t) => {
+            await open(page, '/gesprekken');
+            await clickAndWait(page, page.locator('main table a[href^="/gesprekken/"]').first());
+            await checkPage(t, page, `${lang} /gesprekken/<id> (employee)`);
+            await clickAndWait(page, page.locator('main form[action$="/acties"] button[type=submit]'));
+            assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+            await checkPage(t, page, `${lang} /gesprekken/<id> with errors`);
+            await open(page, '/gesprekken/nieuw');
+            await page.locator('#planned_on').fill('');
+            await clickAndWait(page, page.locator('main form button[type=submit]'));
+            assert.equal(await page.locator('.kleur-errors').count(), 1, 'the error summary is shown');
+            await checkPage(t, page, `${lang} /gesprekken/nieuw with errors`);
+          });
+        }
+      } finally {
+        await context.close();
+      }
     }
   });
 

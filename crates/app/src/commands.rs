@@ -337,6 +337,13 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
         db.clone(),
         transport,
         Duration::from_secs(5),
+        worker_stopped.clone(),
+    ));
+    // Check-in reminders go into the outbox; the worker above sends them.
+    let reminders = tokio::spawn(kleur_services::checkins::run_reminders(
+        db.clone(),
+        config.base_url.clone(),
+        Duration::from_secs(600),
         worker_stopped,
     ));
     let reminders = tokio::spawn(kleur_services::feedback::run_reminder_worker(

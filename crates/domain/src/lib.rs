@@ -4,6 +4,7 @@
 //! nothing of ours.
 
 pub mod catalogue;
+pub mod checkin;
 pub mod email;
 pub mod feedback;
 pub mod goals;
@@ -14,6 +15,7 @@ pub mod mobility;
 pub mod paging;
 pub mod person;
 pub mod portfolio;
+pub mod programme;
 pub mod role;
 pub mod search;
 pub mod team_builder;

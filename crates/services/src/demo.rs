@@ -460,6 +460,33 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
         .map(|p| p.id.clone())
         .collect();
     crate::demo_talent::seed(db, id, &login_ids).await?;
+    // Check-ins for most people (some left out, so small groups show as hidden); Daan shares
+    // his averages with Sanne, Noor shares nothing.
+    let checkin_people: Vec<(String, bool)> = rows
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index < LOGINS.len() || index % 4 != 3)
+        .take(crate::checkins::MAX_DEMO_PEOPLE)
+        .map(|(_, person)| (person.id.clone(), person.email == login_email(3)))
+        .collect();
+    crate::checkins::seed_demo(db, id, &checkin_people).await?;
+    let login_id = |index: usize| {
+        rows.iter()
+            .find(|p| p.email == login_email(index))
+            .map(|p| p.id.clone())
+    };
+    if let (Some(daan), Some(noor), Some(sanne)) = (login_id(3), login_id(4), login_id(2)) {
+        crate::conversations::seed_demo(db, id, &daan, &noor, &sanne).await?;
+        // Colleagues in Sanne's team besides the demo logins, for the ambassador cascade.
+        let colleagues: Vec<String> = rows
+            .iter()
+            .skip(LOGINS.len())
+            .filter(|p| p.manager_id.as_deref() == Some(sanne.as_str()))
+            .map(|p| p.id.clone())
+            .take(3)
+            .collect();
+        crate::programme::seed_demo(db, id, &noor, &daan, &colleagues).await?;
+    }
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

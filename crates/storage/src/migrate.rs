@@ -67,6 +67,11 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0012_mobility.sql"),
     },
     Migration {
+        version: 13,
+        name: "personal leadership",
+        sql: include_str!("../migrations/0013_personal_leadership.sql"),
+    },
+    Migration {
         version: 14,
         name: "privacy",
         sql: include_str!("../migrations/0014_privacy.sql"),

@@ -129,6 +129,15 @@ pub fn notice_from_query(value: Option<&str>) -> Option<&'static str> {
         "scim-token-revoked",
         "privacy-erased",
         "privacy-settings-saved",
+        "checkin-saved",
+        "checkin-removed",
+        "checkin-settings-saved",
+        "conversation-planned",
+        "conversation-saved",
+        "conversation-confirmed",
+        "conversation-note-saved",
+        "conversation-cycle-saved",
+        "programme-saved",
     ];
     let value = value?;
     NOTICES.iter().find(|n| **n == value).copied()

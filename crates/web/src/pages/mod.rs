@@ -4,6 +4,8 @@
 mod admin;
 mod auth;
 mod catalogue;
+mod checkins;
+mod conversations;
 mod directory;
 mod feedback;
 pub mod goals;
@@ -11,6 +13,7 @@ mod home;
 pub mod mobility;
 pub mod portfolio;
 mod privacy;
+mod programme;
 mod questionnaires;
 mod sso;
 mod talent;
@@ -178,6 +181,62 @@ pub fn routes() -> Router<AppState> {
             "/portfolio/beschikbaarheid",
             get(mobility::availability_form).post(mobility::save_availability),
         )
+        .route("/check-in", get(checkins::overview).post(checkins::save))
+        .route(
+            "/check-in/instellingen",
+            get(checkins::settings_form).post(checkins::save_settings),
+        )
+        .route("/check-in/team", get(checkins::team))
+        .route("/check-in/organisatie", get(checkins::organisation))
+        .route("/check-in/{id}/verwijderen", post(checkins::remove))
+        .route("/gesprekken", get(conversations::overview))
+        .route(
+            "/gesprekken/nieuw",
+            get(conversations::new_form).post(conversations::create),
+        )
+        .route(
+            "/gesprekken/cyclus",
+            get(conversations::cycle_form).post(conversations::save_cycle),
+        )
+        .route("/gesprekken/{id}", get(conversations::show))
+        .route("/gesprekken/{id}/agenda", post(conversations::add_item))
+        .route(
+            "/gesprekken/{id}/agenda/{item}/verwijderen",
+            post(conversations::remove_item),
+        )
+        .route("/gesprekken/{id}/verslag", post(conversations::save_record))
+        .route("/gesprekken/{id}/acties", post(conversations::add_action))
+        .route(
+            "/gesprekken/{id}/acties/{action}",
+            post(conversations::action_done),
+        )
+        .route("/gesprekken/{id}/bevestigen", post(conversations::confirm))
+        .route("/gesprekken/{id}/notitie", post(conversations::save_note))
+        .route("/programma", get(programme::overview))
+        .route("/programma/voortgang", get(programme::dashboard))
+        .route(
+            "/programma/ambassadeurs",
+            get(programme::ambassadors).post(programme::appoint),
+        )
+        .route("/programma/trainingen", post(programme::add_training))
+        .route("/programma/onderdelen/{id}", get(programme::unit))
+        .route(
+            "/programma/onderdelen/{id}/fasen",
+            post(programme::set_phases),
+        )
+        .route(
+            "/programma/onderdelen/{id}/activiteiten",
+            post(programme::add_activity),
+        )
+        .route(
+            "/programma/onderdelen/{id}/sessies",
+            post(programme::add_session),
+        )
+        .route(
+            "/programma/sessies/{id}/voornemens",
+            post(programme::add_intention),
+        )
+        .route("/programma/voornemens/{id}", post(programme::revisit))
         .route("/beheer/mensen", get(admin::people))
         .route(
             "/beheer/mensen/nieuw",
