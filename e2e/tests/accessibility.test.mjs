@@ -433,6 +433,9 @@ for (const lang of ['nl', 'en']) {
       });
     } finally {
       await context.close();
+    }
+  });
+
   // Check-ins and development conversations: the employee's pages (also with validation errors),
   // the manager's team views, the aggregates and the conversation cycle for HR and management.
   test(`axe: check-in pages (${lang})`, async (t) => {
