@@ -340,7 +340,7 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
         worker_stopped.clone(),
     ));
     // Check-in reminders go into the outbox; the worker above sends them.
-    let reminders = tokio::spawn(kleur_services::checkins::run_reminders(
+    let checkin_reminders = tokio::spawn(kleur_services::checkins::run_reminders(
         db.clone(),
         config.base_url.clone(),
         Duration::from_secs(600),
@@ -369,6 +369,7 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
     let _ = stop_worker.send(true);
     let _ = worker.await;
     let _ = reminders.await;
+    let _ = checkin_reminders.await;
     db.close().await;
     tracing::info!("stopped");
     Ok(())

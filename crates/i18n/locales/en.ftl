@@ -1264,6 +1264,7 @@ audit-event-personal-data-exported = Own data downloaded
 audit-event-person-erased = Person erased
 audit-event-settings-changed = Settings changed
 audit-event-signed-in-sso = Signed in with single sign-on
+audit-event-provisioned = Changed through SCIM provisioning
 ## Check-ins (personal leadership)
 nav-checkin = Check-in
 checkin-title = Check-in

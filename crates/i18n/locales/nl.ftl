@@ -1264,6 +1264,7 @@ audit-event-personal-data-exported = Eigen gegevens gedownload
 audit-event-person-erased = Persoon gewist
 audit-event-settings-changed = Instellingen gewijzigd
 audit-event-signed-in-sso = Ingelogd via single sign-on
+audit-event-provisioned = Gewijzigd via SCIM-koppeling
 ## Check-ins (personal leadership)
 nav-checkin = Check-in
 checkin-title = Check-in

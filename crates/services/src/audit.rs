@@ -26,6 +26,8 @@ pub enum Event {
     SettingsChanged,
     /// Single sign-on; recorded by the SSO feature through [`record`].
     SignedInSso,
+    /// A person or unit created or changed through SCIM provisioning.
+    Provisioned,
 }
 
 impl Event {
@@ -45,6 +47,7 @@ impl Event {
         Event::PersonErased,
         Event::SettingsChanged,
         Event::SignedInSso,
+        Event::Provisioned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -64,6 +67,7 @@ impl Event {
             Event::PersonErased => "person-erased",
             Event::SettingsChanged => "settings-changed",
             Event::SignedInSso => "signed-in-sso",
+            Event::Provisioned => "provisioned",
         }
     }
 

@@ -109,17 +109,26 @@ impl From<sqlx::Error> for ScimError {
 
 pub type ScimResult<T> = std::result::Result<T, ScimError>;
 
-/// Where a SCIM change belongs in the audit log: what happened to which resource. No personal
-/// data (names, addresses) goes in.
-pub fn audit_scim_change(organisation_id: &str, action: &'static str, resource: &str, id: &str) {
-    tracing::info!(
-        event = "scim.change",
+/// Records a SCIM change in the audit log, in the change's own transaction: what happened to
+/// which resource. No personal data (names, addresses) goes in.
+async fn audit_scim_change(
+    conn: &mut kleur_storage::Conn,
+    organisation_id: &str,
+    action: &'static str,
+    resource: &str,
+    id: &str,
+) -> Result<()> {
+    let subject = (resource == USER).then_some(id);
+    crate::audit::record(
+        conn,
         organisation_id,
-        action,
-        resource,
-        resource_id = id,
-        "provisioning change"
-    );
+        crate::audit::Event::Provisioned,
+        None,
+        subject,
+        &format!("{resource}:{action}"),
+    )
+    .await?;
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,8 +148,15 @@ pub async fn rotate_token(db: &Db, actor: &Actor) -> Result<String> {
         &kleur_storage::new_id(),
     )
     .await?;
+    audit_scim_change(
+        &mut tx,
+        &actor.organisation_id,
+        "token-rotated",
+        "token",
+        "-",
+    )
+    .await?;
     tx.commit().await?;
-    audit_scim_change(&actor.organisation_id, "token-rotated", "token", "-");
     Ok(token)
 }
 
@@ -148,7 +164,14 @@ pub async fn revoke_token(db: &Db, actor: &Actor) -> Result<()> {
     actor.require_admin()?;
     let mut conn = db.acquire().await?;
     store::revoke_tokens(&mut conn, &actor.organisation_id).await?;
-    audit_scim_change(&actor.organisation_id, "token-revoked", "token", "-");
+    audit_scim_change(
+        &mut conn,
+        &actor.organisation_id,
+        "token-revoked",
+        "token",
+        "-",
+    )
+    .await?;
     Ok(())
 }
 
@@ -485,8 +508,8 @@ pub async fn create_user(
     }
     let person = load_person(&mut tx, organisation_id, &id).await?;
     let user = user_json(&mut tx, base, &person).await?;
+    audit_scim_change(&mut tx, organisation_id, "create", USER, &id).await?;
     tx.commit().await?;
-    audit_scim_change(organisation_id, "create", USER, &id);
     Ok(user)
 }
 
@@ -499,8 +522,8 @@ pub async fn replace_user(
 ) -> ScimResult<Value> {
     let mut tx = db.begin().await?;
     let user = replace_user_in(&mut tx, base, organisation_id, id, body).await?;
+    audit_scim_change(&mut tx, organisation_id, "replace", USER, id).await?;
     tx.commit().await?;
-    audit_scim_change(organisation_id, "replace", USER, id);
     Ok(user)
 }
 
@@ -538,8 +561,8 @@ pub async fn patch_user(
         apply_operation(&mut current, operation)?;
     }
     let user = replace_user_in(&mut tx, base, organisation_id, id, &current).await?;
+    audit_scim_change(&mut tx, organisation_id, "patch", USER, id).await?;
     tx.commit().await?;
-    audit_scim_change(organisation_id, "patch", USER, id);
     Ok(user)
 }
 
@@ -548,8 +571,8 @@ pub async fn delete_user(db: &Db, organisation_id: &str, id: &str) -> ScimResult
     let mut tx = db.begin().await?;
     load_person(&mut tx, organisation_id, id).await?;
     apply_active(&mut tx, organisation_id, id, false).await?;
+    audit_scim_change(&mut tx, organisation_id, "deactivate", USER, id).await?;
     tx.commit().await?;
-    audit_scim_change(organisation_id, "deactivate", USER, id);
     Ok(())
 }
 
@@ -847,8 +870,8 @@ pub async fn create_group(
     let members = body.get("members").map(member_ids).unwrap_or_default();
     set_members(&mut tx, organisation_id, &unit.id, &members, &[]).await?;
     let group = group_json(&mut tx, base, &unit).await?;
+    audit_scim_change(&mut tx, organisation_id, "create", GROUP, &unit.id).await?;
     tx.commit().await?;
-    audit_scim_change(organisation_id, "create", GROUP, &unit.id);
     Ok(group)
 }
 
@@ -909,8 +932,8 @@ pub async fn replace_group(
     set_members(&mut tx, organisation_id, id, &wanted, &current).await?;
     let unit = load_unit(&mut tx, organisation_id, id).await?;
     let group = group_json(&mut tx, base, &unit).await?;
+    audit_scim_change(&mut tx, organisation_id, "replace", GROUP, id).await?;
     tx.commit().await?;
-    audit_scim_change(organisation_id, "replace", GROUP, id);
     Ok(group)
 }
 
@@ -1000,8 +1023,8 @@ pub async fn patch_group(
     }
     let unit = load_unit(&mut tx, organisation_id, id).await?;
     let group = group_json(&mut tx, base, &unit).await?;
+    audit_scim_change(&mut tx, organisation_id, "patch", GROUP, id).await?;
     tx.commit().await?;
-    audit_scim_change(organisation_id, "patch", GROUP, id);
     Ok(group)
 }
 

@@ -22,6 +22,7 @@ use kleur_storage::{Db, org, people, timestamp};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use crate::audit::{self, Event};
 use crate::auth::NewSession;
 use crate::secret::{constant_time_eq, hash_token, random_token};
 use crate::{Actor, Result, ServiceError, Settings};
@@ -116,34 +117,33 @@ impl TokenError {
 // ---------------------------------------------------------------------------------------------
 // Audit call sites: the audit log is built separately; these are where its events belong.
 
-/// A person signed in through their organisation's identity provider.
-pub fn audit_sso_sign_in(organisation_id: &str, person_id: &str) {
-    tracing::info!(
-        event = "sso.sign_in",
-        organisation_id,
-        person_id,
-        "signed in with single sign-on"
-    );
-}
-
 /// A sign-in through the identity provider failed; the reason is a code, never personal data.
-pub fn audit_sso_sign_in_failed(organisation_id: Option<&str>, failure: SsoFailure) {
+/// Recorded in the organisation's audit log when the organisation is known.
+pub async fn audit_sso_sign_in_failed(db: &Db, organisation_id: Option<&str>, failure: SsoFailure) {
     tracing::warn!(
         event = "sso.sign_in_failed",
         organisation_id = organisation_id.unwrap_or("-"),
         reason = failure.code(),
         "single sign-on failed"
     );
-}
-
-/// An administrator changed the organisation's single sign-on settings.
-pub fn audit_sso_settings_changed(organisation_id: &str, person_id: &str) {
-    tracing::info!(
-        event = "sso.settings_changed",
-        organisation_id,
-        person_id,
-        "single sign-on settings changed"
-    );
+    let Some(organisation_id) = organisation_id else {
+        return;
+    };
+    let recorded = async {
+        let mut conn = db.acquire().await?;
+        audit::record(
+            &mut conn,
+            organisation_id,
+            Event::SignInFailed,
+            None,
+            None,
+            &format!("sso:{}", failure.code()),
+        )
+        .await
+    };
+    if let Err(error) = recorded.await {
+        tracing::error!(%error, "could not record a failed single sign-on");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,8 +349,16 @@ pub async fn save_settings(db: &Db, actor: &Actor, input: &SettingsInput) -> Res
         },
     )
     .await?;
+    audit::record(
+        &mut tx,
+        &actor.organisation_id,
+        Event::SettingsChanged,
+        Some(&actor.person_id),
+        None,
+        "sso",
+    )
+    .await?;
     tx.commit().await?;
-    audit_sso_settings_changed(&actor.organisation_id, &actor.person_id);
     Ok(())
 }
 
@@ -663,7 +671,7 @@ pub async fn start(
     let provider = match provider(&config.issuer, false).await {
         Ok(p) => p,
         Err(failure) => {
-            audit_sso_sign_in_failed(Some(&organisation.id), failure);
+            audit_sso_sign_in_failed(db, Some(&organisation.id), failure).await;
             return Ok(Err(failure));
         }
     };
@@ -734,44 +742,44 @@ pub async fn finish(
     browser_state: Option<&str>,
 ) -> Result<Result<Finished, SsoFailure>> {
     let Some(state) = callback.state.as_deref().filter(|s| s.len() <= 200) else {
-        audit_sso_sign_in_failed(None, SsoFailure::StateInvalid);
+        audit_sso_sign_in_failed(db, None, SsoFailure::StateInvalid).await;
         return Ok(Err(SsoFailure::StateInvalid));
     };
     // The state must be the one this browser started with: a code cannot be pushed into
     // someone else's browser to sign them in as another person.
     if !browser_state.is_some_and(|b| constant_time_eq(b, state)) {
-        audit_sso_sign_in_failed(None, SsoFailure::StateInvalid);
+        audit_sso_sign_in_failed(db, None, SsoFailure::StateInvalid).await;
         return Ok(Err(SsoFailure::StateInvalid));
     }
     let mut conn = db.acquire().await?;
     let Some(login) =
         store::consume_login(&mut conn, &hash_token(state), &kleur_storage::now()).await?
     else {
-        audit_sso_sign_in_failed(None, SsoFailure::StateInvalid);
+        audit_sso_sign_in_failed(db, None, SsoFailure::StateInvalid).await;
         return Ok(Err(SsoFailure::StateInvalid));
     };
     let organisation_id = login.organisation_id.clone();
-    let fail = |failure: SsoFailure| {
-        audit_sso_sign_in_failed(Some(&organisation_id), failure);
+    let fail = async |failure: SsoFailure| -> Result<Result<Finished, SsoFailure>> {
+        audit_sso_sign_in_failed(db, Some(&organisation_id), failure).await;
         Ok(Err(failure))
     };
     if callback.error.is_some() {
-        return fail(SsoFailure::ProviderRefused);
+        return fail(SsoFailure::ProviderRefused).await;
     }
     let Some(code) = callback
         .code
         .as_deref()
         .filter(|c| !c.is_empty() && c.len() <= 2000)
     else {
-        return fail(SsoFailure::ProviderRefused);
+        return fail(SsoFailure::ProviderRefused).await;
     };
     let Some(config) = enabled_config(&mut conn, &login.organisation_id).await? else {
-        return fail(SsoFailure::NotConfigured);
+        return fail(SsoFailure::NotConfigured).await;
     };
     drop(conn);
     let provider_entry = match provider(&config.issuer, false).await {
         Ok(p) => p,
-        Err(failure) => return fail(failure),
+        Err(failure) => return fail(failure).await,
     };
     let redirect_uri = format!("{}{CALLBACK_PATH}", settings.base_url);
     let id_token = match exchange_code(
@@ -784,7 +792,7 @@ pub async fn finish(
     .await
     {
         Ok(token) => token,
-        Err(failure) => return fail(failure),
+        Err(failure) => return fail(failure).await,
     };
     let expected = Expected {
         issuer: &config.issuer,
@@ -797,22 +805,30 @@ pub async fn finish(
         // The provider may have rotated its keys since they were cached.
         match provider(&config.issuer, true).await {
             Ok(fresh) => result = validate_id_token(&id_token, &fresh.keys, &expected),
-            Err(failure) => return fail(failure),
+            Err(failure) => return fail(failure).await,
         }
     }
     let claims = match result {
         Ok(claims) => claims,
-        Err(error) => return fail(SsoFailure::Token(error)),
+        Err(error) => return fail(SsoFailure::Token(error)).await,
     };
     let mut tx = db.begin().await?;
     let Some(person_id) = find_person(&mut tx, &config, &claims).await? else {
         drop(tx);
-        return fail(SsoFailure::NoMatchingPerson);
+        return fail(SsoFailure::NoMatchingPerson).await;
     };
     let session =
         crate::auth::create_session(&mut tx, settings, &organisation_id, &person_id).await?;
+    audit::record(
+        &mut tx,
+        &organisation_id,
+        Event::SignedInSso,
+        Some(&person_id),
+        Some(&person_id),
+        "",
+    )
+    .await?;
     tx.commit().await?;
-    audit_sso_sign_in(&organisation_id, &person_id);
     Ok(Ok(Finished {
         session,
         return_to: login.return_to,

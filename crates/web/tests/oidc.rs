@@ -650,9 +650,16 @@ async fn provider_tokens_for_another_audience_expired_or_altered_are_refused() {
     let spliced = format!("{}.{}.{}", parts[0], ours_parts[1], parts[2]);
     let spliced_result = sso::validate_id_token(&spliced, &keys, &expect(CLIENT_ID, "n-1", now));
     assert_eq!(spliced_result.err(), Some(TokenError::BadSignature));
+    // Change a character in the middle: the last one of a base64url signature also carries
+    // padding bits, and changing those makes the encoding invalid rather than the signature.
     let mut signature = ours_parts[2].to_owned();
-    let last = if signature.ends_with('A') { "B" } else { "A" };
-    signature.replace_range(signature.len() - 1.., last);
+    let middle = signature.len() / 2;
+    let replacement = if &signature[middle..=middle] == "A" {
+        "B"
+    } else {
+        "A"
+    };
+    signature.replace_range(middle..=middle, replacement);
     let forged = format!("{}.{}.{signature}", ours_parts[0], ours_parts[1]);
     assert_eq!(
         sso::validate_id_token(&forged, &keys, &expect(CLIENT_ID, "n-1", now)).err(),
