@@ -2,7 +2,7 @@
 --
 -- Reads the signed-in sessions prepared by bench/prepare.py from the file in $LOAD_DATA and sends
 -- a mix of requests, each with the session cookie of a random user:
---   home 25 %, own portfolio 25 %, a colleague's portfolio 25 %, people search 10 %,
+--   home 25 %, own portfolio 25 %, a colleague's portfolio 25 %, talent search 10 %,
 --   feedback report 10 %, saving a new portfolio item 5 %.
 -- $LOAD_ROUTE limits the run to one route (home, own, colleague, search, report, save, bare);
 -- $LOAD_EXCLUDE leaves one route out of the mix (the others keep their weights).
@@ -17,7 +17,8 @@ local routes = {
   { name = "save", weight = 5 },
 }
 local sections = { "values", "passions", "working_style", "ambitions", "core_qualities", "results" }
-local searches = { "jansen", "de vries", "bakker", "visser", "smit", "meijer", "mulder", "bos" }
+-- What colleagues look for in the talent directory (/talenten): talents, synonyms, free text.
+local searches = { "analyseren", "samenwerking", "coaching", "verbinden", "gemeente", "plannen", "creatief", "data" }
 
 local threads = {}
 local counter = 0
@@ -101,7 +102,7 @@ function request()
     return get(path, users[math.random(#users)].cookie)
   elseif route == "search" then
     local q = string.gsub(searches[math.random(#searches)], " ", "+")
-    return get("/beheer/mensen?q=" .. q, admins[math.random(#admins)].cookie)
+    return get("/talenten?q=" .. q, users[math.random(#users)].cookie)
   elseif route == "report" then
     local reporter = reporters[math.random(#reporters)]
     return get(reporter.path, reporter.cookie)
