@@ -62,6 +62,33 @@ pub struct ExpansionEntry {
     pub names: Vec<String>,
 }
 
+/// The catalogue prepared for query expansion: per entry, the stems of its one-word names and
+/// synonyms. Stemming every name is the costly part of parsing a query, so callers keep this.
+#[derive(Debug, Clone, Default)]
+pub struct Expansion {
+    entries: Vec<(String, Vec<String>)>,
+}
+
+impl Expansion {
+    pub fn new(catalogue: &[ExpansionEntry]) -> Expansion {
+        Expansion {
+            entries: catalogue
+                .iter()
+                .map(|entry| {
+                    let mut single_words: Vec<String> = Vec::new();
+                    for name in &entry.names {
+                        let folded = fold(name);
+                        if !folded.is_empty() && !folded.contains(' ') {
+                            single_words.push(stem(&folded));
+                        }
+                    }
+                    (entry.key.clone(), single_words)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// One word of the query with everything it may match: any of `terms`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryGroup {
@@ -86,6 +113,11 @@ impl Query {
     /// *samenwerken*. Groups that end up sharing a term are merged, so a query never asks for
     /// two things one term could only satisfy once.
     pub fn parse(text: &str, catalogue: &[ExpansionEntry]) -> Query {
+        Query::parse_expanded(text, &Expansion::new(catalogue))
+    }
+
+    /// [`Query::parse`] with the catalogue's stems worked out beforehand (they can be cached).
+    pub fn parse_expanded(text: &str, expansion: &Expansion) -> Query {
         let mut groups: Vec<QueryGroup> = Vec::new();
         let mut seen = BTreeSet::new();
         for word in words(text) {
@@ -101,18 +133,11 @@ impl Query {
                 terms: BTreeSet::from([stemmed.clone()]),
                 entries: Vec::new(),
             };
-            for entry in catalogue {
-                let single_words: Vec<String> = entry
-                    .names
-                    .iter()
-                    .map(|n| fold(n))
-                    .filter(|n| !n.is_empty() && !n.contains(' '))
-                    .map(|n| stem(&n))
-                    .collect();
+            for (key, single_words) in &expansion.entries {
                 if single_words.contains(&stemmed) {
-                    group.terms.insert(catalogue_term(&entry.key));
-                    group.terms.extend(single_words);
-                    group.entries.push(entry.key.clone());
+                    group.terms.insert(catalogue_term(key));
+                    group.terms.extend(single_words.iter().cloned());
+                    group.entries.push(key.clone());
                 }
             }
             match groups

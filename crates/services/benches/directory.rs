@@ -6,6 +6,9 @@
 //!
 //! The demo database is built once into `$TMPDIR/kleur-directory-bench.db` and reused.
 //! `cargo bench -p kleur-services --bench directory`
+//!
+//! Without `--bench` (as `cargo test --all-targets` runs it) a 300-person demo in
+//! `$TMPDIR/kleur-directory-bench-small.db` keeps the test run fast.
 
 use std::time::{Duration, Instant};
 
@@ -15,7 +18,14 @@ use kleur_services::Actor;
 use kleur_services::directory::{SearchInput, search};
 use kleur_storage::{Db, migrate, people};
 
-const PEOPLE: usize = 100_000;
+/// The full size under `cargo bench` (criterion is passed `--bench`), a small one in test mode.
+fn people_count() -> usize {
+    if std::env::args().any(|arg| arg == "--bench") {
+        100_000
+    } else {
+        300
+    }
+}
 
 /// Queries people type: catalogue talents, synonyms, English names, free text, two words, and
 /// filters. The last field names the section filter.
@@ -48,18 +58,24 @@ fn setup() -> Setup {
         .enable_all()
         .build()
         .expect("runtime");
-    let path = std::env::temp_dir().join("kleur-directory-bench.db");
+    let people_count = people_count();
+    let file = if people_count == 100_000 {
+        "kleur-directory-bench.db"
+    } else {
+        "kleur-directory-bench-small.db"
+    };
+    let path = std::env::temp_dir().join(file);
     let url = format!("sqlite://{}", path.display());
     let (db, actor) = runtime.block_on(async {
         let db = Db::connect(&url, 4).await.expect("connect");
         migrate::run(&db).await.expect("migrate");
         let started = Instant::now();
-        let info = kleur_services::demo::ensure_demo(&db, PEOPLE)
+        let info = kleur_services::demo::ensure_demo(&db, people_count)
             .await
             .expect("demo");
         if info.created {
             eprintln!(
-                "built the {PEOPLE}-person demo in {:.1} s",
+                "built the {people_count}-person demo in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
         }

@@ -9,6 +9,8 @@
 //! Loading the rows from the database is not included.
 //!
 //! `cargo bench -p kleur-services --bench matching`
+//!
+//! Without `--bench` (as `cargo test --all-targets` runs it) 300 people keep the test run fast.
 
 use std::collections::HashSet;
 use std::hint::black_box;
@@ -18,7 +20,14 @@ use kleur_domain::mobility::{Kind, Matcher, Profile, Wanted};
 use kleur_services::mobility::suggest;
 use kleur_storage::mobility::{Candidate, MatchItem, Opportunity, WantedTalent};
 
-const PEOPLE: usize = 100_000;
+/// The full size under `cargo bench` (criterion is passed `--bench`), a small one in test mode.
+fn people_count() -> usize {
+    if std::env::args().any(|arg| arg == "--bench") {
+        100_000
+    } else {
+        300
+    }
+}
 const CATALOGUE: usize = 82;
 
 /// A deterministic pseudo-random sequence (xorshift), so every run measures the same data.
@@ -84,11 +93,11 @@ fn opportunity() -> (Opportunity, Vec<WantedTalent>) {
 }
 
 /// 100,000 people, each with three talents, a core quality and an ambition (as the demo has).
-fn people() -> (Vec<Candidate>, Vec<MatchItem>) {
+fn people(count: usize) -> (Vec<Candidate>, Vec<MatchItem>) {
     let mut random = Seeded(0x9e37_79b9_7f4a_7c15);
-    let mut candidates = Vec::with_capacity(PEOPLE);
-    let mut items = Vec::with_capacity(PEOPLE * 5);
-    for person in 0..PEOPLE {
+    let mut candidates = Vec::with_capacity(count);
+    let mut items = Vec::with_capacity(count * 5);
+    for person in 0..count {
         let id = format!("person-{person:06}");
         candidates.push(Candidate {
             person_id: id.clone(),
@@ -124,11 +133,12 @@ fn people() -> (Vec<Candidate>, Vec<MatchItem>) {
 
 fn matching(c: &mut Criterion) {
     let (opportunity, talents) = opportunity();
-    let (candidates, items) = people();
+    let count = people_count();
+    let (candidates, items) = people(count);
     let wanted_keys: HashSet<&str> = talents.iter().map(|t| t.entry_key.as_str()).collect();
 
     let mut random = Seeded(42);
-    let profiles: Vec<Profile> = (0..PEOPLE)
+    let profiles: Vec<Profile> = (0..count)
         .map(|_| Profile {
             talents: (0..4)
                 .map(|_| (random.next() % CATALOGUE as u64) as u32)

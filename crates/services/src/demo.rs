@@ -270,6 +270,7 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
     drop(conn);
     let password_hash = crate::auth::hash_password(DEMO_PASSWORD).await?;
     let mut tx = db.begin().await?;
+    db.bulk_load_cache(&mut tx, true).await?;
     let organisation = org::insert_organisation(&mut tx, DEMO_SLUG, DEMO_NAME, "nl").await?;
     let id = organisation.id.as_str();
     let root = org::insert_unit(&mut tx, id, None, DEMO_NAME, &DEMO_NAME.to_lowercase()).await?;
@@ -439,6 +440,7 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
         &sanne_id,
     )
     .await?;
+    db.bulk_load_cache(&mut tx, false).await?;
     tx.commit().await?;
     // The organisation's own talent catalogue, goals for the 2026 cycle, and a closed feedback
     // round with a full report for the employee demo login (Daan).
@@ -487,6 +489,9 @@ pub async fn ensure_demo(db: &Db, people: usize) -> Result<DemoInfo> {
             .collect();
         crate::programme::seed_demo(db, id, &noor, &daan, &colleagues).await?;
     }
+    let mut conn = db.acquire().await?;
+    db.finish_bulk_load(&mut conn).await?;
+    drop(conn);
     Ok(DemoInfo {
         organisation_id: organisation.id,
         created: true,

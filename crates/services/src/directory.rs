@@ -3,8 +3,9 @@
 //! the visibility rule is applied in the queries (`kleur_storage::search`).
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, LazyLock, Mutex};
 
-use kleur_domain::search::{ExpansionEntry, Query, Segment, excerpt, highlight};
+use kleur_domain::search::{Expansion, ExpansionEntry, Query, Segment, excerpt, highlight};
 use kleur_domain::{Locale, Page, PageRequest, Role};
 use kleur_storage::search::{
     self as store, Hit, Member, NeededTalent, SearchFilter, Selection, Viewer,
@@ -124,6 +125,43 @@ fn expansion(names: &[CatalogueName]) -> Vec<ExpansionEntry> {
         .collect()
 }
 
+/// An organisation's catalogue names with their stems, as of one catalogue fingerprint.
+struct CachedCatalogue {
+    fingerprint: (i64, i64, String),
+    names: Vec<CatalogueName>,
+    expansion: Expansion,
+}
+
+/// Per organisation: stemming every catalogue name for every query was the costliest part of a
+/// search. Keyed by the catalogue's fingerprint (read on every search, one small aggregate), so
+/// a change on any node is seen by the next search.
+static CATALOGUES: LazyLock<Mutex<HashMap<String, Arc<CachedCatalogue>>>> =
+    LazyLock::new(|| Mutex::new(HashMap::new()));
+
+async fn cached_catalogue(conn: &mut Conn, organisation_id: &str) -> Result<Arc<CachedCatalogue>> {
+    let fingerprint = store::catalogue_fingerprint(conn, organisation_id).await?;
+    let cached = CATALOGUES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(organisation_id)
+        .filter(|c| c.fingerprint == fingerprint)
+        .cloned();
+    if let Some(cached) = cached {
+        return Ok(cached);
+    }
+    let names = catalogue_names(conn, organisation_id).await?;
+    let fresh = Arc::new(CachedCatalogue {
+        fingerprint,
+        expansion: Expansion::new(&expansion(&names)),
+        names,
+    });
+    CATALOGUES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .insert(organisation_id.to_owned(), fresh.clone());
+    Ok(fresh)
+}
+
 async fn viewer_unit(conn: &mut Conn, actor: &Actor) -> Result<Option<String>> {
     Ok(
         people::get_person(conn, &actor.organisation_id, &actor.person_id)
@@ -168,8 +206,9 @@ pub async fn search(
     }
     let mut conn = db.acquire().await?;
     let unit = unit_filter(&mut conn, actor, &input.unit_id).await?;
-    let names = catalogue_names(&mut conn, &actor.organisation_id).await?;
-    let query = Query::parse(&input.query, &expansion(&names));
+    let catalogue = cached_catalogue(&mut conn, &actor.organisation_id).await?;
+    let names = &catalogue.names;
+    let query = Query::parse_expanded(&input.query, &catalogue.expansion);
     let words_given = !input.query.trim().is_empty();
     let empty_page = |searched| SearchResult {
         searched,

@@ -377,26 +377,31 @@ pub async fn search_people(
     };
     let people_clause = people_filter(&mut binds, &org, filter);
     let limit_at = binds.values.len() + 1;
-    let (from, order) = match &people {
+    let (with_hits, from, score) = match &people {
         Some(hits) => (
-            format!("({hits}) h JOIN people p ON p.organisation_id = {org} AND p.id = h.owner_id"),
-            "h.score DESC, p.display_name, p.id",
+            format!("h AS ({hits}), "),
+            format!("h JOIN people p ON p.organisation_id = {org} AND p.id = h.owner_id"),
+            "h.score",
         ),
-        None => ("people p".to_owned(), "p.display_name, p.id"),
+        None => (String::new(), "people p".to_owned(), "0"),
     };
-    let score = if people.is_some() { "h.score" } else { "0" };
-    let base_where = if people.is_some() {
-        people_clause.clone()
+    let availability = if filter.available_only {
+        " LEFT JOIN person_availability a ON a.organisation_id = p.organisation_id AND a.person_id = p.id"
     } else {
-        format!("p.organisation_id = {org} AND {people_clause}")
+        ""
     };
+    // `m` holds every match with what the order needs; only the page's people get their unit
+    // and availability joined. The count reads the same `m` (computed once).
     let sql = format!(
-        "SELECT p.id, p.display_name, p.function_title, u.name AS unit_name, {score} AS score, \
-         a.open_to_teams, a.hours_per_week, a.available_from, COUNT(*) OVER () AS total \
-         FROM {from} \
+        "WITH {with_hits}m AS (SELECT p.id AS id, {score} AS score, p.display_name AS display_name \
+           FROM {from}{availability} WHERE p.organisation_id = {org} AND {people_clause}), \
+         pg AS (SELECT id, score, display_name FROM m ORDER BY score DESC, display_name, id LIMIT ${limit_at} OFFSET ${}) \
+         SELECT p.id, p.display_name, p.function_title, u.name AS unit_name, CAST(pg.score AS BIGINT) AS score, \
+         a.open_to_teams, a.hours_per_week, a.available_from, (SELECT COUNT(*) FROM m) AS total \
+         FROM pg JOIN people p ON p.organisation_id = {org} AND p.id = pg.id \
          LEFT JOIN units u ON u.organisation_id = p.organisation_id AND u.id = p.unit_id \
          LEFT JOIN person_availability a ON a.organisation_id = p.organisation_id AND a.person_id = p.id \
-         WHERE {base_where} ORDER BY {order} LIMIT ${limit_at} OFFSET ${}",
+         ORDER BY pg.score DESC, pg.display_name, pg.id",
         limit_at + 1
     );
     let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -471,14 +476,33 @@ pub async fn matched_items(
     } else {
         format!(" AND t.section IN ({})", binds.list(sections))
     };
-    // The item row is joined with its visibility again, so a stale term could never show it.
+    // The index's key is (organisation, term, visibility, owner, item): naming every visibility
+    // lets both databases look up each (term, visibility, owner) directly instead of reading
+    // all of a term's rows.
+    let sql = format!(
+        "SELECT DISTINCT t.item_id FROM portfolio_terms t WHERE t.organisation_id = {org} AND t.term IN ({term_list}) \
+         AND t.visibility IN ('organisation', 'team', 'manager', 'private') \
+         AND t.owner_id IN ({owner_list}) AND {}{section_clause}",
+        visible_clause("t", &org, &who, &unit),
+    );
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql));
+    for value in &binds.values {
+        query = query.bind(value.clone());
+    }
+    let item_ids: Vec<String> = query.fetch_all(&mut *conn).await?;
+    if item_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut binds = Binds::default();
+    let org = binds.push(organisation_id.to_owned());
+    let who = binds.push(viewer.person_id.to_owned());
+    let unit = binds.push(viewer.unit_id.map(str::to_owned));
+    let id_list = binds.list(&item_ids);
+    // The item row is checked against its visibility again, so a stale term could never show it.
     let sql = format!(
         "SELECT i.id, i.owner_id, i.section, i.title, i.body, i.catalogue_key, i.details FROM portfolio_items i \
-         WHERE i.organisation_id = {org} AND i.deleted_at IS NULL AND i.id IN \
-           (SELECT t.item_id FROM portfolio_terms t WHERE t.organisation_id = {org} AND t.term IN ({term_list}) \
-            AND t.owner_id IN ({owner_list}) AND {}{section_clause}) \
+         WHERE i.organisation_id = {org} AND i.id IN ({id_list}) AND i.deleted_at IS NULL \
          AND {} ORDER BY i.owner_id, i.section, i.position, i.id",
-        visible_clause("t", &org, &who, &unit),
         visible_clause("i", &org, &who, &unit),
     );
     let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
@@ -662,6 +686,20 @@ pub async fn remove_needed_talent(
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// What changes whenever the organisation's catalogue changes (entries added, removed or edited:
+/// every edit raises the entry's version), so the expansion built from it can be cached.
+pub async fn catalogue_fingerprint(
+    conn: &mut Conn,
+    organisation_id: &str,
+) -> Result<(i64, i64, String)> {
+    Ok(sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(version), 0) AS BIGINT), COALESCE(MAX(updated_at), '') FROM catalogue_entries WHERE organisation_id = $1",
+    )
+    .bind(organisation_id)
+    .fetch_one(&mut *conn)
+    .await?)
 }
 
 /// The catalogue entries of an organisation with all their names, for query expansion:

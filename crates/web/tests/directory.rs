@@ -299,6 +299,24 @@ async fn stemming_synonyms_and_accents(backend: TestBackend) {
             "{query}"
         );
     }
+    // The catalogue's expansion is cached per organisation: a synonym HR adds counts from the
+    // next search on.
+    assert!(!finds(&colleague, &app, "sparringpartner", &cast.owner).await);
+    let hr = {
+        let mut conn = app.db.acquire().await.expect("conn");
+        kleur_services::actor::load(&mut conn, &app.a.id, &app.a.admin_id)
+            .await
+            .expect("hr actor")
+    };
+    let coachen = kleur_services::catalogue::get(&app.db, &hr, "coachen")
+        .await
+        .expect("entry");
+    let mut input = kleur_services::catalogue::EntryInput::from_entry(&coachen);
+    input.synonyms_nl = format!("{}, sparringpartner", input.synonyms_nl);
+    kleur_services::catalogue::update(&app.db, &hr, "coachen", &input)
+        .await
+        .expect("update");
+    assert!(finds(&colleague, &app, "sparringpartner", &cast.owner).await);
     // Narrowed to a section: the result is experience, not a talent.
     let (_, page) = text(&colleague, &app, "/talenten?q=samenwerking&sectie=talents").await;
     assert!(!page.contains(&cast.owner.id));
