@@ -174,6 +174,8 @@ async fn hostile_input_never_causes_a_server_error(backend: TestBackend) {
                 .format("%Y-%m-%d")
                 .to_string(),
             peers: app.a.employee_email.clone(),
+            // One peer is below the anonymity threshold: start anyway, as the warning allows.
+            small_groups_ok: "ja".into(),
             ..Default::default()
         },
     )
@@ -381,8 +383,13 @@ async fn hostile_input_never_causes_a_server_error(backend: TestBackend) {
                     Err(error) => panic!("POST {target} with {what}: {error}"),
                 };
                 requests += 1;
+                // Creating a SCIM key reads no form fields, so the bytes do not matter: the
+                // answer is the page that shows the new key once.
+                let shows_result = route == "/beheer/scim/sleutel" && what == "invalid UTF-8";
                 assert!(
-                    (400..500).contains(&status) || (300..400).contains(&status),
+                    (400..500).contains(&status)
+                        || (300..400).contains(&status)
+                        || (shows_result && status == 200),
                     "POST {target} with {what}: {status}"
                 );
             }
