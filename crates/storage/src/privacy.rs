@@ -174,7 +174,7 @@ pub const PERSON_DATA: &[PersonData] = &[
     },
     PersonData {
         table: "feedback_rounds",
-        columns: &[col("subject_id", Id, Delete)],
+        columns: &[col("subject_id", Id, Delete), col("proposed_by", Id, Clear)],
         owned_by: None,
         export: Export::Rows,
     },
@@ -228,8 +228,141 @@ pub const PERSON_DATA: &[PersonData] = &[
         export: Export::Rows,
     },
     PersonData {
+        table: "opportunities",
+        columns: &[
+            // An opportunity they posted stays for the people interested in it.
+            col("poster_id", Id, Placeholder),
+            col("outcome_person_id", Id, Clear),
+        ],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "opportunity_interest",
+        columns: &[col("person_id", Id, Delete)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "opportunity_invitations",
+        columns: &[
+            col("person_id", Id, Delete),
+            col("invited_by", Id, Placeholder),
+        ],
+        owned_by: None,
+        export: Export::By(&["person_id"]),
+    },
+    PersonData {
+        table: "portfolio_terms",
+        columns: &[col("owner_id", Id, Delete)],
+        owned_by: None,
+        export: Export::No(
+            "the search index is made from your portfolio items, which are included",
+        ),
+    },
+    PersonData {
+        table: "unit_needed_talents",
+        columns: &[col("set_by", Id, Placeholder)],
+        owned_by: None,
+        export: Export::No("what a unit needs, recorded for the team, not about you"),
+    },
+    PersonData {
+        table: "sso_identities",
+        columns: &[col("person_id", Id, Delete)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "scim_external_ids",
+        // For users the resource is the person; for groups it is a unit, never a person's id.
+        columns: &[col("resource_id", Id, Delete)],
+        owned_by: None,
+        export: Export::No("a technical link to the identity provider"),
+    },
+    PersonData {
         table: "audit_log",
         columns: &[col("actor_id", Id, Clear), col("subject_id", Id, Clear)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "checkins",
+        columns: &[col("person_id", Id, Delete)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "checkin_settings",
+        columns: &[col("person_id", Id, Delete)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "conversations",
+        columns: &[
+            // The conversation is about the employee: it goes with them. Erasing the manager
+            // keeps the employee's record.
+            col("employee_id", Id, Delete),
+            col("manager_id", Id, Placeholder),
+            col("created_by", Id, Placeholder),
+        ],
+        owned_by: None,
+        export: Export::By(&["employee_id", "manager_id"]),
+    },
+    PersonData {
+        table: "conversation_items",
+        columns: &[col("added_by", Id, Placeholder)],
+        owned_by: Some(("conversation_id", "conversations")),
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "conversation_actions",
+        columns: &[],
+        owned_by: Some(("conversation_id", "conversations")),
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "conversation_notes",
+        // Each party's note is private: only their own goes into their download.
+        columns: &[col("person_id", Id, Delete)],
+        owned_by: Some(("conversation_id", "conversations")),
+        export: Export::By(&["person_id"]),
+    },
+    PersonData {
+        table: "programme_activities",
+        columns: &[col("created_by", Id, Placeholder)],
+        owned_by: None,
+        export: Export::No("the unit's programme, not about you"),
+    },
+    PersonData {
+        table: "ambassadors",
+        columns: &[col("person_id", Id, Delete)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "training_sessions",
+        // The colleagues they trained keep their place in the cascade.
+        columns: &[col("trainer_id", Id, Placeholder)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "training_participants",
+        columns: &[col("person_id", Id, Delete)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "team_sessions",
+        columns: &[col("created_by", Id, Placeholder)],
+        owned_by: None,
+        export: Export::Rows,
+    },
+    PersonData {
+        table: "intentions",
+        // A team's intention stays with the team.
+        columns: &[col("owner_id", Id, Placeholder)],
         owned_by: None,
         export: Export::Rows,
     },
@@ -242,6 +375,54 @@ pub const NOT_PERSON: &[(&str, &str, &str)] = &[
     ("goals", "unit_id", "a unit"),
     ("goals", "parent_id", "a goal"),
     ("feedback_rounds", "questionnaire_id", "a questionnaire"),
+    (
+        "feedback_questionnaire_assignments",
+        "questionnaire_id",
+        "a questionnaire",
+    ),
+    ("opportunities", "unit_id", "a unit"),
+    ("opportunity_talents", "opportunity_id", "an opportunity"),
+    ("opportunity_interest", "opportunity_id", "an opportunity"),
+    (
+        "opportunity_invitations",
+        "opportunity_id",
+        "an opportunity",
+    ),
+    (
+        "portfolio_terms",
+        "item_id",
+        "a portfolio item; its terms go with its owner",
+    ),
+    ("unit_needed_talents", "unit_id", "a unit"),
+    (
+        "sso_configs",
+        "client_id",
+        "the organisation's OpenID client",
+    ),
+    (
+        "sso_configs",
+        "link_by",
+        "which claim links people (e-mail or employee number)",
+    ),
+    (
+        "scim_external_ids",
+        "external_id",
+        "the identity provider's id; the row goes with the person",
+    ),
+    ("conversation_items", "conversation_id", "a conversation"),
+    (
+        "conversation_items",
+        "ref_id",
+        "a portfolio item, goal or feedback round",
+    ),
+    ("conversation_actions", "conversation_id", "a conversation"),
+    ("conversation_notes", "conversation_id", "a conversation"),
+    ("programme_phases", "unit_id", "a unit"),
+    ("programme_activities", "unit_id", "a unit"),
+    ("ambassadors", "unit_id", "a unit"),
+    ("training_participants", "session_id", "a training session"),
+    ("team_sessions", "unit_id", "a unit"),
+    ("intentions", "session_id", "a team session"),
     ("api_tokens", "name", "the key's label, chosen by its owner"),
     ("units", "name", "a unit's name"),
     ("organisations", "name", "the organisation's name"),
@@ -491,7 +672,10 @@ pub async fn export_rows(
             })
             .map(|c| format!("{} = $2", c.column))
             .collect();
+        // `By` names exactly which rows are theirs (a private note is not shared with the
+        // other party of its parent row), so the parent's rows do not widen it.
         if let Some((column, parent)) = data.owned_by
+            && !matches!(data.export, Export::By(_))
             && let Some(parent_data) = parent_of(parent)
         {
             let own: Vec<String> = parent_data

@@ -218,6 +218,8 @@ async fn fill_with_data_about_the_employee(app: &TestApp) -> (Actor, Actor) {
             deadline: deadline(),
             peers: app.a.admin_email.clone(),
             externals: "klant@voorbeeld.nl".into(),
+            // Small groups: start anyway (they are merged or hidden in the report).
+            small_groups_ok: "ja".into(),
             ..Default::default()
         },
     )
@@ -233,6 +235,7 @@ async fn fill_with_data_about_the_employee(app: &TestApp) -> (Actor, Actor) {
                 title: title.into(),
                 deadline: deadline(),
                 peers: app.a.employee_email.clone(),
+                small_groups_ok: "ja".into(),
                 ..Default::default()
             },
         )
