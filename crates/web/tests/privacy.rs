@@ -95,6 +95,10 @@ async fn count(app: &TestApp, sql: &str, bind: &str) -> i64 {
 async fn fill_with_data_about_the_employee(app: &TestApp) -> (Actor, Actor) {
     let admin = load(app, &app.a.id, &app.a.admin_id).await;
     let employee = load(app, &app.a.id, &app.a.employee_id).await;
+    // Sixteen weeks of check-ins, shared with the manager.
+    kleur_services::checkins::seed_demo(&app.db, &app.a.id, &[(app.a.employee_id.clone(), true)])
+        .await
+        .expect("check-ins");
     let settings = kleur_services::Settings {
         base_url: app.base.clone(),
         session_hours: 12,
@@ -339,6 +343,7 @@ async fn erasure_leaves_no_reference_in_any_table(backend: TestBackend) {
         "outbox.recipient",
         "outbox.body_text",
         "person_availability.person_id",
+        "checkins.person_id",
         "audit_log.actor_id",
         "audit_log.subject_id",
     ] {
