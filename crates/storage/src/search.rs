@@ -478,9 +478,10 @@ pub async fn matched_items(
     };
     // The index's key is (organisation, term, visibility, owner, item): naming every visibility
     // lets both databases look up each (term, visibility, owner) directly instead of reading
-    // all of a term's rows.
+    // all of a term's rows. No DISTINCT: SQLite would answer it by walking the item index of the
+    // whole organisation (100 ms at 100,000 people); duplicates are dropped here.
     let sql = format!(
-        "SELECT DISTINCT t.item_id FROM portfolio_terms t WHERE t.organisation_id = {org} AND t.term IN ({term_list}) \
+        "SELECT t.item_id FROM portfolio_terms t WHERE t.organisation_id = {org} AND t.term IN ({term_list}) \
          AND t.visibility IN ('organisation', 'team', 'manager', 'private') \
          AND t.owner_id IN ({owner_list}) AND {}{section_clause}",
         visible_clause("t", &org, &who, &unit),
@@ -489,7 +490,9 @@ pub async fn matched_items(
     for value in &binds.values {
         query = query.bind(value.clone());
     }
-    let item_ids: Vec<String> = query.fetch_all(&mut *conn).await?;
+    let mut item_ids: Vec<String> = query.fetch_all(&mut *conn).await?;
+    item_ids.sort_unstable();
+    item_ids.dedup();
     if item_ids.is_empty() {
         return Ok(Vec::new());
     }
