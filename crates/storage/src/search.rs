@@ -517,6 +517,7 @@ pub struct MatchedItem {
     pub body: String,
     pub catalogue_key: Option<String>,
     pub details: String,
+    pub position: i64,
 }
 
 /// The visible items of `owner_ids` that contain any of `terms`: why each person matched.
@@ -568,17 +569,27 @@ pub async fn matched_items(
     let unit = binds.push(viewer.unit_id.map(str::to_owned));
     let id_list = binds.list(&item_ids);
     // The item row is checked against its visibility again, so a stale term could never show it.
+    // Sorted here: an ORDER BY made SQLite walk the organisation's item index for the order
+    // instead of looking the items up by id.
     let sql = format!(
-        "SELECT i.id, i.owner_id, i.section, i.title, i.body, i.catalogue_key, i.details FROM portfolio_items i \
-         WHERE i.organisation_id = {org} AND i.id IN ({id_list}) AND i.deleted_at IS NULL \
-         AND {} ORDER BY i.owner_id, i.section, i.position, i.id",
+        "SELECT i.id, i.owner_id, i.section, i.title, i.body, i.catalogue_key, i.details, i.position FROM portfolio_items i \
+         WHERE i.organisation_id = {org} AND i.id IN ({id_list}) AND i.deleted_at IS NULL AND {}",
         visible_clause("i", &org, &who, &unit),
     );
     let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql));
     for value in &binds.values {
         query = query.bind(value.clone());
     }
-    Ok(query.fetch_all(&mut *conn).await?)
+    let mut items: Vec<MatchedItem> = query.fetch_all(&mut *conn).await?;
+    items.sort_by(|a, b| {
+        (&a.owner_id, &a.section, a.position, &a.id).cmp(&(
+            &b.owner_id,
+            &b.section,
+            b.position,
+            &b.id,
+        ))
+    });
+    Ok(items)
 }
 
 /// A catalogue-linked talent or core quality, as the team talent map reads it.
