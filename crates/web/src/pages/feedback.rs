@@ -169,38 +169,8 @@ struct NewRoundPage {
     proposal: String,
 }
 
-async fn new_round_page(
-    state: &AppState,
-    actor: &kleur_services::Actor,
-    page: Page,
-    input: &RoundInput,
-    mut errors: FormErrors,
-    status: StatusCode,
-) -> WebResult<Response> {
-    let t = page.t;
-    let small_groups = errors
-        .for_field(feedback::SMALL_GROUPS_FIELD)
-        .map(str::to_owned);
-    errors
-        .items
-        .retain(|e| e.field != feedback::SMALL_GROUPS_FIELD);
-    let (available, assigned) = feedback::questionnaires_for(&state.db, actor).await?;
-    let chosen = if input.questionnaire.trim().is_empty() {
-        assigned
-    } else {
-        input.questionnaire.trim().to_owned()
-    };
-    let questionnaires = available
-        .into_iter()
-        .map(|q| {
-            let name = match t.locale {
-                kleur_domain::Locale::Nl => q.name_nl,
-                kleur_domain::Locale::En => q.name_en,
-            };
-            let checked = q.id == chosen;
-            (q.id, name, checked)
-        })
-        .collect();
+/// The round's own fields, shared by the employee's start form and the manager's proposal.
+fn round_fields(t: &kleur_i18n::Tr, input: &RoundInput) -> Vec<FormField> {
     let field = |name: &'static str,
                  label: &str,
                  hint: Option<&str>,
@@ -216,7 +186,7 @@ async fn new_round_page(
         multiline,
         list: None,
     };
-    let fields = vec![
+    vec![
         field(
             "title",
             "feedback-field-title",
@@ -257,7 +227,42 @@ async fn new_round_page(
             &input.externals,
             true,
         ),
-    ];
+    ]
+}
+
+async fn new_round_page(
+    state: &AppState,
+    actor: &kleur_services::Actor,
+    page: Page,
+    input: &RoundInput,
+    mut errors: FormErrors,
+    status: StatusCode,
+) -> WebResult<Response> {
+    let t = page.t;
+    let small_groups = errors
+        .for_field(feedback::SMALL_GROUPS_FIELD)
+        .map(str::to_owned);
+    errors
+        .items
+        .retain(|e| e.field != feedback::SMALL_GROUPS_FIELD);
+    let (available, assigned) = feedback::questionnaires_for(&state.db, actor).await?;
+    let chosen = if input.questionnaire.trim().is_empty() {
+        assigned
+    } else {
+        input.questionnaire.trim().to_owned()
+    };
+    let questionnaires = available
+        .into_iter()
+        .map(|q| {
+            let name = match t.locale {
+                kleur_domain::Locale::Nl => q.name_nl,
+                kleur_domain::Locale::En => q.name_en,
+            };
+            let checked = q.id == chosen;
+            (q.id, name, checked)
+        })
+        .collect();
+    let fields = round_fields(&t, input);
     let manager_checked = matches!(input.manager.as_str(), "ja" | "true" | "on");
     render(
         &NewRoundPage {
@@ -967,63 +972,7 @@ async fn propose_page(
     }
     let t = page.t;
     let input = &form.input;
-    let field = |name: &'static str,
-                 label: &str,
-                 hint: Option<&str>,
-                 kind: &'static str,
-                 value: &str,
-                 multiline: bool| FormField {
-        name,
-        label: t.get(label),
-        hint: hint.map(|h| t.get(h)),
-        kind,
-        value: value.to_owned(),
-        max: 0,
-        multiline,
-        list: None,
-    };
-    let fields = vec![
-        field(
-            "title",
-            "feedback-field-title",
-            None,
-            "text",
-            &input.title,
-            false,
-        ),
-        field(
-            "deadline",
-            "feedback-field-deadline",
-            Some("feedback-field-deadline-hint"),
-            "date",
-            &input.deadline,
-            false,
-        ),
-        field(
-            "peers",
-            "feedback-field-peers",
-            Some("feedback-field-addresses-hint"),
-            "text",
-            &input.peers,
-            true,
-        ),
-        field(
-            "direct_reports",
-            "feedback-field-direct-reports",
-            Some("feedback-field-addresses-hint"),
-            "text",
-            &input.direct_reports,
-            true,
-        ),
-        field(
-            "externals",
-            "feedback-field-externals",
-            Some("feedback-field-externals-hint"),
-            "text",
-            &input.externals,
-            true,
-        ),
-    ];
+    let fields = round_fields(&t, input);
     let team = team
         .into_iter()
         .map(|(id, name)| {
