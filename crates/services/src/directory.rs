@@ -7,9 +7,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use kleur_domain::search::{Expansion, ExpansionEntry, Query, Segment, excerpt, highlight};
 use kleur_domain::{Locale, Page, PageRequest, Role};
-use kleur_storage::search::{
-    self as store, Hit, Member, NeededTalent, SearchFilter, Selection, Viewer,
-};
+use kleur_storage::search::{self as store, Hit, Member, NeededTalent, Selection, Viewer};
+use kleur_storage::search_index::IndexQuery;
 use kleur_storage::{Conn, Db, org, people};
 
 use crate::{Actor, Result, ServiceError};
@@ -227,48 +226,56 @@ pub async fn search(
         // Only stop words: nothing to look for.
         return Ok(empty_page(true));
     }
-    let unit_of_viewer = viewer_unit(&mut conn, actor).await?;
-    let viewer = Viewer {
-        person_id: &actor.person_id,
-        unit_id: unit_of_viewer.as_deref(),
+    let units = match &unit {
+        Some((unit_id, path_key)) => {
+            Some(store::unit_and_below(&mut conn, &actor.organisation_id, unit_id, path_key).await?)
+        }
+        None => None,
     };
     let sections: Vec<String> = if section.is_empty() {
         Vec::new()
     } else {
         vec![section.to_owned()]
     };
-    let filter = SearchFilter {
-        sections: sections.clone(),
-        unit,
-        available_only: input.available_only,
-    };
     let groups: Vec<Vec<String>> = query
         .groups
         .iter()
         .map(|g| g.terms.iter().cloned().collect())
         .collect();
-    let (hits, total) = store::search_people(
-        &mut conn,
-        &actor.organisation_id,
-        &viewer,
-        &groups,
-        &filter,
-        request.limit(),
-        request.offset(),
-    )
-    .await?;
+    let ranking = db
+        .search_index()
+        .search(
+            &mut conn,
+            &actor.organisation_id,
+            &IndexQuery {
+                viewer_id: &actor.person_id,
+                groups: &groups,
+                sections: &sections,
+                units: units.as_ref(),
+                available_only: input.available_only,
+                limit: usize::try_from(request.limit()).unwrap_or_default(),
+                offset: usize::try_from(request.offset()).unwrap_or_default(),
+            },
+        )
+        .await?;
+    let ranked: Vec<(String, i64)> = ranking
+        .page
+        .iter()
+        .map(|r| (r.person_id.clone(), r.score))
+        .collect();
+    let hits = store::hits(&mut conn, &actor.organisation_id, &ranked).await?;
+    let item_ids: Vec<String> = ranking.page.into_iter().flat_map(|r| r.item_ids).collect();
+    let unit_of_viewer = if item_ids.is_empty() {
+        None
+    } else {
+        viewer_unit(&mut conn, actor).await?
+    };
+    let viewer = Viewer {
+        person_id: &actor.person_id,
+        unit_id: unit_of_viewer.as_deref(),
+    };
+    let items = store::matched_items(&mut conn, &actor.organisation_id, &viewer, &item_ids).await?;
     let all_terms: BTreeSet<String> = query.all_terms();
-    let term_list: Vec<String> = all_terms.iter().cloned().collect();
-    let owners: Vec<String> = hits.iter().map(|h| h.id.clone()).collect();
-    let items = store::matched_items(
-        &mut conn,
-        &actor.organisation_id,
-        &viewer,
-        &term_list,
-        &sections,
-        &owners,
-    )
-    .await?;
     let mut reasons: HashMap<String, Vec<Reason>> = HashMap::new();
     for item in items {
         let list = reasons.entry(item.owner_id.clone()).or_default();
@@ -315,7 +322,7 @@ pub async fn search(
                 .collect(),
             page: request.page,
             per_page: request.per_page,
-            total: u64::try_from(total).unwrap_or(0),
+            total: u64::try_from(ranking.total).unwrap_or(0),
         },
         expanded_to,
     })

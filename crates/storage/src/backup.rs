@@ -446,19 +446,6 @@ pub const TABLES: &[Table] = &[
         self_reference: None,
     },
     Table {
-        name: "portfolio_terms",
-        columns: &[
-            ("organisation_id", Text),
-            ("term", Text),
-            ("visibility", Text),
-            ("owner_id", Text),
-            ("item_id", Text),
-            ("section", Text),
-            ("weight", Int),
-        ],
-        self_reference: None,
-    },
-    Table {
         name: "unit_needed_talents",
         columns: &[
             ("organisation_id", Text),
@@ -841,6 +828,11 @@ pub async fn dump(db: &Db, out: &mut impl Write) -> Result<Summary> {
     Ok(summary)
 }
 
+/// Tables older backups hold that are no longer kept: their rows are skipped on restore.
+/// `portfolio_terms` was the search index before it moved into memory (migration 16); it is
+/// made from the items, which are restored.
+const RETIRED_TABLES: &[&str] = &["portfolio_terms"];
+
 /// Restores a backup into an empty, migrated database, all in one transaction: a broken file
 /// leaves the database as it was.
 pub async fn restore(db: &Db, input: impl BufRead) -> Result<Summary> {
@@ -885,6 +877,9 @@ pub async fn restore(db: &Db, input: impl BufRead) -> Result<Summary> {
             continue;
         }
         let line: Line = serde_json::from_str(&text).map_err(|e| bad(number, e.to_string()))?;
+        if RETIRED_TABLES.contains(&line.t.as_str()) {
+            continue;
+        }
         let table = TABLES
             .iter()
             .find(|t| t.name == line.t)
@@ -974,7 +969,8 @@ pub async fn actual_columns(db: &Db, table: &str) -> Result<Vec<String>> {
         .collect()
 }
 
-/// Every table in the schema except the migration bookkeeping.
+/// Every table in the schema except the bookkeeping: the migrations applied and the search
+/// index's change signals (`search_changes`, made by triggers from the tables that are kept).
 pub async fn actual_tables(db: &Db) -> Result<Vec<String>> {
     let mut conn = db.acquire().await?;
     let sql = match db.backend() {
@@ -992,6 +988,6 @@ pub async fn actual_tables(db: &Db) -> Result<Vec<String>> {
         .collect();
     Ok(names?
         .into_iter()
-        .filter(|n| n != "kleur_migrations")
+        .filter(|n| n != "kleur_migrations" && n != "search_changes")
         .collect())
 }

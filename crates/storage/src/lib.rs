@@ -23,6 +23,7 @@ pub mod programme;
 pub mod retention;
 pub mod scim;
 pub mod search;
+pub mod search_index;
 pub mod sso;
 pub mod talent;
 
@@ -74,6 +75,8 @@ pub enum StorageError {
     SchemaTooNew(i64),
     #[error("backup file problem: {0}")]
     Backup(String),
+    #[error("a background task failed: {0}")]
+    Task(String),
 }
 
 impl From<sqlx::Error> for StorageError {
@@ -104,6 +107,8 @@ pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// The talent directory's in-memory index, shared by every clone of this pool.
+    search: std::sync::Arc<search_index::SearchIndexes>,
 }
 
 impl Db {
@@ -154,11 +159,20 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            search: Default::default(),
+        })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// This node's talent directory index.
+    pub fn search_index(&self) -> &search_index::SearchIndexes {
+        &self.search
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -81,6 +81,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "sso and scim",
         sql: include_str!("../migrations/0015_sso_scim.sql"),
     },
+    Migration {
+        version: 16,
+        name: "search changes",
+        sql: include_str!("../migrations/0016_search_changes.sql"),
+    },
 ];
 
 /// An arbitrary, fixed key for PostgreSQL's advisory lock, so that two nodes starting at once
@@ -140,10 +145,6 @@ async fn apply_pending(db: &Db, conn: &mut crate::Conn) -> Result<usize> {
             .bind(crate::now())
             .execute(&mut *tx)
             .await?;
-        if migration.version == crate::search::INDEX_MIGRATION {
-            // Terms are computed in Rust (stemming), so the new index is filled here.
-            crate::search::rebuild_all(&mut tx).await?;
-        }
         tx.commit().await?;
         tracing::info!(
             version = migration.version,

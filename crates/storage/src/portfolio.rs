@@ -117,7 +117,6 @@ pub async fn insert_item(
     .bind(&now)
     .execute(&mut *conn)
     .await?;
-    crate::search::index_item(conn, organisation_id, &id).await?;
     Ok(id)
 }
 
@@ -147,11 +146,7 @@ pub async fn update_item(
     .bind(now())
     .execute(&mut *conn)
     .await?;
-    let updated = result.rows_affected() == 1;
-    if updated {
-        crate::search::index_item(conn, organisation_id, id).await?;
-    }
-    Ok(updated)
+    Ok(result.rows_affected() == 1)
 }
 
 /// Marks an item removed (or brings it back with `deleted_at = None`).
@@ -172,11 +167,7 @@ pub async fn set_deleted(
     .bind(now())
     .execute(&mut *conn)
     .await?;
-    let changed = result.rows_affected() == 1;
-    if changed {
-        crate::search::index_item(conn, organisation_id, id).await?;
-    }
-    Ok(changed)
+    Ok(result.rows_affected() == 1)
 }
 
 /// Swaps an item with its neighbour in the section (`up` = earlier). False at the edge.
@@ -222,7 +213,6 @@ pub async fn move_item(
 
 /// Removes items that were deleted before `before` for good, with their files.
 pub async fn purge_deleted(conn: &mut Conn, before: &str) -> Result<u64> {
-    crate::search::unindex_deleted_before(conn, before).await?;
     sqlx::query(
         "DELETE FROM portfolio_files WHERE (organisation_id, item_id) IN \
          (SELECT organisation_id, id FROM portfolio_items WHERE deleted_at IS NOT NULL AND deleted_at < $1)",
@@ -397,10 +387,7 @@ pub struct BulkItem {
     pub details: String,
 }
 
-/// Section, title, body, details and catalogue key: what an item's search terms come from.
-type ItemText<'a> = (&'a str, &'a str, &'a str, &'a str, Option<&'a str>);
-
-/// Inserts many items with few statements, and their search terms with them.
+/// Inserts many items with few statements.
 pub async fn insert_items_bulk(
     conn: &mut Conn,
     organisation_id: &str,
@@ -408,10 +395,6 @@ pub async fn insert_items_bulk(
 ) -> Result<()> {
     const PER_STATEMENT: usize = 200;
     let now = now();
-    // Demo text repeats a lot: the terms of each distinct text are worked out once.
-    let mut terms_of: std::collections::HashMap<ItemText<'_>, Vec<(String, i64)>> =
-        std::collections::HashMap::new();
-    let mut indexed = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(PER_STATEMENT) {
         let mut sql = String::from(
             "INSERT INTO portfolio_items (organisation_id, id, owner_id, section, position, title, body, visibility, catalogue_key, details, version, created_at, updated_at) VALUES ",
@@ -429,26 +412,6 @@ pub async fn insert_items_bulk(
             .bind(&now);
         for row in chunk {
             let id = new_id();
-            let key = (
-                row.section,
-                row.title.as_str(),
-                row.body.as_str(),
-                row.details.as_str(),
-                row.catalogue_key.as_deref(),
-            );
-            let terms = terms_of
-                .entry(key)
-                .or_insert_with(|| crate::search::item_terms(key.0, key.1, key.2, key.3, key.4))
-                .clone();
-            if !terms.is_empty() {
-                indexed.push(crate::search::IndexedItem {
-                    item_id: id.clone(),
-                    owner_id: row.owner_id.clone(),
-                    section: row.section.to_owned(),
-                    visibility: row.visibility.to_owned(),
-                    terms,
-                });
-            }
             query = query
                 .bind(id)
                 .bind(&row.owner_id)
@@ -462,7 +425,6 @@ pub async fn insert_items_bulk(
         }
         query.execute(&mut *conn).await?;
     }
-    crate::search::index_bulk(conn, organisation_id, &indexed).await?;
     Ok(())
 }
 

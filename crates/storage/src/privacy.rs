@@ -253,14 +253,6 @@ pub const PERSON_DATA: &[PersonData] = &[
         export: Export::By(&["person_id"]),
     },
     PersonData {
-        table: "portfolio_terms",
-        columns: &[col("owner_id", Id, Delete)],
-        owned_by: None,
-        export: Export::No(
-            "the search index is made from your portfolio items, which are included",
-        ),
-    },
-    PersonData {
         table: "unit_needed_talents",
         columns: &[col("set_by", Id, Placeholder)],
         owned_by: None,
@@ -387,11 +379,6 @@ pub const NOT_PERSON: &[(&str, &str, &str)] = &[
         "opportunity_invitations",
         "opportunity_id",
         "an opportunity",
-    ),
-    (
-        "portfolio_terms",
-        "item_id",
-        "a portfolio item; its terms go with its owner",
     ),
     ("unit_needed_talents", "unit_id", "a unit"),
     (

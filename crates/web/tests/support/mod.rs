@@ -26,7 +26,7 @@ pub struct TestApp {
     pub db: Db,
     pub a: Tenant,
     pub b: Tenant,
-    _database: TestDatabase,
+    database: TestDatabase,
 }
 
 async fn tenant(db: &Db, slug: &str, hash: &str) -> Tenant {
@@ -130,8 +130,13 @@ impl TestApp {
             db,
             a,
             b,
-            _database: database,
+            database,
         }
+    }
+
+    /// The database's URL, to connect a second node to it.
+    pub fn database_url(&self) -> &str {
+        &self.database.url
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -1,0 +1,917 @@
+//! The talent directory's index: an inverted index over the searchable portfolio items, kept in
+//! memory per node and organisation and brought up to date from the database before every search.
+//!
+//! Triggers (migration 16) append the person concerned to `search_changes` in the same
+//! transaction as every change to a portfolio item, a person's name, unit, manager or `active`,
+//! or their availability. Before each search the node reads the newest change id (one index
+//! lookup); when it is behind, it reloads just the people that changed and swaps them in. So a
+//! narrowed visibility stops matching with the very next search, on every node, and no write
+//! path can forget to tell the index. The visibility rule ([`Relation`]) is applied to every
+//! posting while ranking, so an item the searcher may not see never counts.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use kleur_domain::portfolio::{Relation, Visibility};
+use sqlx::Row;
+
+use crate::search::{INDEXED_SECTIONS, item_terms};
+use crate::{Conn, Result};
+
+/// More changes than this since a node last looked: it rebuilds instead of catching up.
+const CATCH_UP_MAX: usize = 10_000;
+/// A node that has not looked for this long rebuilds: changes are pruned after
+/// [`CHANGES_KEPT_SECONDS`], so it may have missed some.
+const RESYNC_AFTER_SECONDS: i64 = 6 * 3600;
+/// How long `search_changes` rows are kept (see [`prune_changes`]).
+pub const CHANGES_KEPT_SECONDS: i64 = 24 * 3600;
+/// Ids per `IN (…)` list when reloading people.
+const IN_CHUNK: usize = 400;
+
+fn unix_now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// The indexes of every organisation this node has searched. One per [`crate::Db`].
+#[derive(Default)]
+pub struct SearchIndexes {
+    organisations: Mutex<HashMap<String, Arc<Slot>>>,
+}
+
+impl std::fmt::Debug for SearchIndexes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let count = self
+            .organisations
+            .lock()
+            .map(|organisations| organisations.len())
+            .unwrap_or_default();
+        f.debug_struct("SearchIndexes")
+            .field("organisations", &count)
+            .finish()
+    }
+}
+
+#[derive(Default)]
+struct Slot {
+    /// One catch-up or rebuild at a time per organisation; searches only read.
+    sync: tokio::sync::Mutex<()>,
+    index: RwLock<Option<OrgIndex>>,
+    /// When this node last confirmed it had every change (unix seconds).
+    confirmed_at: AtomicI64,
+}
+
+impl Slot {
+    fn seen(&self) -> Option<i64> {
+        self.index
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .as_ref()
+            .map(|index| index.seen)
+    }
+
+    fn recently_confirmed(&self) -> bool {
+        unix_now() - self.confirmed_at.load(Ordering::Relaxed) < RESYNC_AFTER_SECONDS
+    }
+}
+
+/// What a search asks besides the organisation.
+#[derive(Debug, Clone, Default)]
+pub struct IndexQuery<'a> {
+    pub viewer_id: &'a str,
+    /// Every group must match one of a person's visible items; any term of a group will do.
+    /// Empty: everyone who passes the filters, by name.
+    pub groups: &'a [Vec<String>],
+    /// Only items of these sections count; empty for every searchable section.
+    pub sections: &'a [String],
+    /// Only people in one of these units.
+    pub units: Option<&'a HashSet<String>>,
+    /// Only people who said they are open to project teams.
+    pub available_only: bool,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// A person on the page, with their score and the visible items that matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    pub person_id: String,
+    pub score: i64,
+    pub item_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ranking {
+    pub page: Vec<Ranked>,
+    /// Every person who matched.
+    pub total: usize,
+}
+
+impl SearchIndexes {
+    fn slot(&self, organisation_id: &str) -> Arc<Slot> {
+        self.organisations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .entry(organisation_id.to_owned())
+            .or_default()
+            .clone()
+    }
+
+    /// Ranks the people of the organisation for `query`, after bringing this node's index up
+    /// to date with every committed change.
+    pub async fn search(
+        &self,
+        conn: &mut Conn,
+        organisation_id: &str,
+        query: &IndexQuery<'_>,
+    ) -> Result<Ranking> {
+        let slot = self.slot(organisation_id);
+        bring_up_to_date(conn, organisation_id, &slot).await?;
+        let guard = slot
+            .index
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        Ok(guard
+            .as_ref()
+            .map(|index| index.rank(query))
+            .unwrap_or_default())
+    }
+
+    /// Builds the organisation's index now (at start-up), so the first search does not wait.
+    pub async fn warm(&self, conn: &mut Conn, organisation_id: &str) -> Result<()> {
+        let slot = self.slot(organisation_id);
+        bring_up_to_date(conn, organisation_id, &slot).await
+    }
+}
+
+async fn latest_change(conn: &mut Conn, organisation_id: &str) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM search_changes WHERE organisation_id = $1",
+    )
+    .bind(organisation_id)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+async fn bring_up_to_date(conn: &mut Conn, organisation_id: &str, slot: &Slot) -> Result<()> {
+    let latest = latest_change(conn, organisation_id).await?;
+    if slot.recently_confirmed() && slot.seen().is_some_and(|seen| seen >= latest) {
+        slot.confirmed_at.store(unix_now(), Ordering::Relaxed);
+        return Ok(());
+    }
+    let _one_at_a_time = slot.sync.lock().await;
+    // Another search may have caught up while this one waited.
+    let latest = latest_change(conn, organisation_id).await?;
+    let seen = slot.seen();
+    if slot.recently_confirmed()
+        && let Some(seen) = seen
+    {
+        if seen >= latest {
+            slot.confirmed_at.store(unix_now(), Ordering::Relaxed);
+            return Ok(());
+        }
+        let changes: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, person_id FROM search_changes WHERE organisation_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        )
+        .bind(organisation_id)
+        .bind(seen)
+        .bind(CATCH_UP_MAX as i64 + 1)
+        .fetch_all(&mut *conn)
+        .await?;
+        if changes.len() <= CATCH_UP_MAX {
+            let up_to = changes.last().map_or(seen, |(id, _)| *id);
+            let mut people: Vec<String> = changes.into_iter().map(|(_, person)| person).collect();
+            people.sort_unstable();
+            people.dedup();
+            let loaded = load_people(conn, organisation_id, &people).await?;
+            let mut guard = slot
+                .index
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if let Some(index) = guard.as_mut() {
+                index.replace_people(&people, loaded);
+                index.seen = index.seen.max(up_to);
+            }
+            slot.confirmed_at.store(unix_now(), Ordering::Relaxed);
+            return Ok(());
+        }
+    }
+    // Everything from scratch: the first search, a long silence, or a large import.
+    let latest = latest_change(conn, organisation_id).await?;
+    let loaded = load_organisation(conn, organisation_id).await?;
+    let index = tokio::task::spawn_blocking(move || OrgIndex::build(latest, loaded))
+        .await
+        .map_err(|error| {
+            crate::StorageError::Task(format!("building the search index: {error}"))
+        })?;
+    *slot
+        .index
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(index);
+    slot.confirmed_at.store(unix_now(), Ordering::Relaxed);
+    Ok(())
+}
+
+/// Deletes change rows every node has had time to read.
+pub async fn prune_changes(conn: &mut Conn) -> Result<u64> {
+    Ok(
+        sqlx::query("DELETE FROM search_changes WHERE changed_at < $1")
+            .bind(unix_now() - CHANGES_KEPT_SECONDS)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected(),
+    )
+}
+
+struct PersonRow {
+    id: String,
+    name: String,
+    active: bool,
+    unit_id: Option<String>,
+    manager_id: Option<String>,
+}
+
+struct ItemRow {
+    id: String,
+    owner_id: String,
+    section: String,
+    title: String,
+    body: String,
+    visibility: String,
+    catalogue_key: Option<String>,
+    details: String,
+}
+
+/// People, who of them is open to project teams, and their searchable items.
+#[derive(Default)]
+struct Loaded {
+    people: Vec<PersonRow>,
+    open_to_teams: HashSet<String>,
+    items: Vec<ItemRow>,
+}
+
+const PEOPLE_COLUMNS: &str =
+    "SELECT id, display_name, active, unit_id, manager_id FROM people WHERE organisation_id = $1";
+const OPEN_COLUMNS: &str =
+    "SELECT person_id FROM person_availability WHERE organisation_id = $1 AND open_to_teams = 1";
+const ITEM_COLUMNS: &str = "SELECT id, owner_id, section, title, body, visibility, catalogue_key, details FROM portfolio_items \
+     WHERE organisation_id = $1 AND deleted_at IS NULL";
+
+fn section_list() -> String {
+    INDEXED_SECTIONS
+        .iter()
+        .map(|section| format!("'{section}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+async fn load(conn: &mut Conn, organisation_id: &str, people: Option<&[String]>) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    let chunks: Vec<Option<&[String]>> = match people {
+        Some(ids) => ids.chunks(IN_CHUNK).map(Some).collect(),
+        None => vec![None],
+    };
+    for chunk in chunks {
+        let (person_clause, owner_clause) = match chunk {
+            Some(ids) => {
+                let list = (0..ids.len())
+                    .map(|i| format!("${}", i + 2))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                (
+                    format!(" AND id IN ({list})"),
+                    (
+                        format!(" AND person_id IN ({list})"),
+                        format!(" AND owner_id IN ({list})"),
+                    ),
+                )
+            }
+            None => (String::new(), (String::new(), String::new())),
+        };
+        let ids = chunk.unwrap_or_default();
+        let sql = format!("{PEOPLE_COLUMNS}{person_clause}");
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
+        for id in ids {
+            query = query.bind(id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            loaded.people.push(PersonRow {
+                id: row.try_get(0)?,
+                name: row.try_get(1)?,
+                active: row.try_get::<i64, _>(2)? == 1,
+                unit_id: row.try_get(3)?,
+                manager_id: row.try_get(4)?,
+            });
+        }
+        let sql = format!("{OPEN_COLUMNS}{}", owner_clause.0);
+        let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
+        for id in ids {
+            query = query.bind(id);
+        }
+        loaded
+            .open_to_teams
+            .extend(query.fetch_all(&mut *conn).await?);
+        let sql = format!(
+            "{ITEM_COLUMNS} AND section IN ({}){}",
+            section_list(),
+            owner_clause.1
+        );
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
+        for id in ids {
+            query = query.bind(id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            loaded.items.push(ItemRow {
+                id: row.try_get(0)?,
+                owner_id: row.try_get(1)?,
+                section: row.try_get(2)?,
+                title: row.try_get(3)?,
+                body: row.try_get(4)?,
+                visibility: row.try_get(5)?,
+                catalogue_key: row.try_get(6)?,
+                details: row.try_get(7)?,
+            });
+        }
+    }
+    Ok(loaded)
+}
+
+async fn load_people(conn: &mut Conn, organisation_id: &str, people: &[String]) -> Result<Loaded> {
+    load(conn, organisation_id, Some(people)).await
+}
+
+async fn load_organisation(conn: &mut Conn, organisation_id: &str) -> Result<Loaded> {
+    load(conn, organisation_id, None).await
+}
+
+/// One searchable item of a person.
+struct Item {
+    id: String,
+    section: u8,
+    visibility: Visibility,
+}
+
+/// One term of one item, as a person's entry keeps it.
+#[derive(Clone, Copy)]
+struct Term {
+    term: u32,
+    item: u32,
+    weight: i32,
+}
+
+/// One item of one person containing a term, as the term's list keeps it.
+#[derive(Clone, Copy)]
+struct Posting {
+    person: u32,
+    item: u32,
+    weight: i32,
+}
+
+struct Entry {
+    id: String,
+    name: String,
+    active: bool,
+    unit_id: Option<String>,
+    manager_id: Option<String>,
+    open_to_teams: bool,
+    items: Vec<Item>,
+    terms: Vec<Term>,
+}
+
+impl Entry {
+    fn order_key(&self) -> (&str, &str) {
+        (&self.name, &self.id)
+    }
+}
+
+/// An item's weighted terms, computed once per distinct content (the demo repeats texts).
+type Weighted = Vec<(String, i64)>;
+
+fn section_index(section: &str) -> Option<u8> {
+    INDEXED_SECTIONS
+        .iter()
+        .position(|s| *s == section)
+        .and_then(|i| u8::try_from(i).ok())
+}
+
+/// Entries made from loaded rows, their terms still as text.
+fn prepare(loaded: Loaded) -> Vec<(Entry, Vec<(String, u32, i32)>)> {
+    let mut items_of: HashMap<&str, Vec<&ItemRow>> = HashMap::new();
+    for item in &loaded.items {
+        items_of
+            .entry(item.owner_id.as_str())
+            .or_default()
+            .push(item);
+    }
+    let mut memo: HashMap<(&str, &str, &str, &str, Option<&str>), Weighted> = HashMap::new();
+    let mut out = Vec::with_capacity(loaded.people.len());
+    for person in &loaded.people {
+        let mut items = Vec::new();
+        let mut terms = Vec::new();
+        for row in items_of.get(person.id.as_str()).into_iter().flatten() {
+            let (Some(section), Some(visibility)) = (
+                section_index(&row.section),
+                Visibility::parse(&row.visibility),
+            ) else {
+                continue;
+            };
+            let key = (
+                row.section.as_str(),
+                row.title.as_str(),
+                row.body.as_str(),
+                row.details.as_str(),
+                row.catalogue_key.as_deref(),
+            );
+            let weighted = memo
+                .entry(key)
+                .or_insert_with(|| item_terms(key.0, key.1, key.2, key.3, key.4));
+            let Ok(item_index) = u32::try_from(items.len()) else {
+                break;
+            };
+            for (term, weight) in weighted.iter() {
+                let weight = i32::try_from(*weight).unwrap_or(i32::MAX);
+                terms.push((term.clone(), item_index, weight));
+            }
+            items.push(Item {
+                id: row.id.clone(),
+                section,
+                visibility,
+            });
+        }
+        out.push((
+            Entry {
+                id: person.id.clone(),
+                name: person.name.clone(),
+                active: person.active,
+                unit_id: person.unit_id.clone(),
+                manager_id: person.manager_id.clone(),
+                open_to_teams: loaded.open_to_teams.contains(&person.id),
+                items,
+                terms: Vec::new(),
+            },
+            terms,
+        ));
+    }
+    out
+}
+
+/// One organisation's index on this node.
+#[derive(Default)]
+struct OrgIndex {
+    /// Every change up to this id is applied.
+    seen: i64,
+    /// By person number; `None` for a person whose row is gone.
+    entries: Vec<Option<Entry>>,
+    numbers: HashMap<String, u32>,
+    term_numbers: HashMap<String, u32>,
+    /// By term number: the items containing it.
+    postings: Vec<Vec<Posting>>,
+    /// Person numbers ordered by name, then id: the order of a search without words.
+    by_name: Vec<u32>,
+}
+
+impl OrgIndex {
+    fn build(seen: i64, loaded: Loaded) -> OrgIndex {
+        let mut index = OrgIndex {
+            seen,
+            ..OrgIndex::default()
+        };
+        for (entry, terms) in prepare(loaded) {
+            index.put(entry, terms);
+        }
+        index.by_name = (0..index.entries.len())
+            .filter_map(|number| u32::try_from(number).ok())
+            .collect();
+        let entries = &index.entries;
+        index.by_name.sort_unstable_by(|a, b| {
+            let key = |n: &u32| entries[*n as usize].as_ref().map(Entry::order_key);
+            key(a).cmp(&key(b))
+        });
+        index
+    }
+
+    fn term_number(&mut self, term: String) -> u32 {
+        if let Some(number) = self.term_numbers.get(&term) {
+            return *number;
+        }
+        let number = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
+        self.postings.push(Vec::new());
+        self.term_numbers.insert(term, number);
+        number
+    }
+
+    /// Adds a person (new, or whose old postings are already gone).
+    fn put(&mut self, mut entry: Entry, terms: Vec<(String, u32, i32)>) -> u32 {
+        let number = match self.numbers.get(&entry.id) {
+            Some(number) => *number,
+            None => {
+                let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+                self.entries.push(None);
+                self.numbers.insert(entry.id.clone(), number);
+                number
+            }
+        };
+        entry.terms = terms
+            .into_iter()
+            .map(|(term, item, weight)| Term {
+                term: self.term_number(term),
+                item,
+                weight,
+            })
+            .collect();
+        for term in &entry.terms {
+            self.postings[term.term as usize].push(Posting {
+                person: number,
+                item: term.item,
+                weight: term.weight,
+            });
+        }
+        self.entries[number as usize] = Some(entry);
+        number
+    }
+
+    fn name_position(&self, key: (&str, &str)) -> std::result::Result<usize, usize> {
+        self.by_name.binary_search_by(|n| {
+            self.entries[*n as usize]
+                .as_ref()
+                .map(Entry::order_key)
+                .cmp(&Some(key))
+        })
+    }
+
+    /// Swaps in the current state of `people` (all of them reloaded in `loaded`; a person
+    /// missing there no longer exists).
+    fn replace_people(&mut self, people: &[String], loaded: Loaded) {
+        for id in people {
+            let Some(number) = self.numbers.get(id).copied() else {
+                continue;
+            };
+            let Some(old) = self.entries[number as usize].take() else {
+                continue;
+            };
+            let mut old_terms: Vec<u32> = old.terms.iter().map(|t| t.term).collect();
+            old_terms.sort_unstable();
+            old_terms.dedup();
+            for term in old_terms {
+                self.postings[term as usize].retain(|p| p.person != number);
+            }
+            // The entry is taken out, so find its place by comparing against the old key.
+            let key = old.order_key();
+            if let Ok(position) = self.by_name.binary_search_by(|n| {
+                if *n == number {
+                    std::cmp::Ordering::Equal
+                } else {
+                    self.entries[*n as usize]
+                        .as_ref()
+                        .map(Entry::order_key)
+                        .cmp(&Some(key))
+                }
+            }) {
+                self.by_name.remove(position);
+            } else if let Some(position) = self.by_name.iter().position(|n| *n == number) {
+                self.by_name.remove(position);
+            }
+        }
+        for (entry, terms) in prepare(loaded) {
+            let number = self.put(entry, terms);
+            if let Some(entry) = self.entries[number as usize].as_ref() {
+                let key = entry.order_key();
+                let position = match self.name_position(key) {
+                    Ok(position) | Err(position) => position,
+                };
+                self.by_name.insert(position, number);
+            }
+        }
+    }
+
+    fn passes_filters(&self, entry: &Entry, query: &IndexQuery<'_>) -> bool {
+        entry.active
+            && (!query.available_only || entry.open_to_teams)
+            && query.units.is_none_or(|units| {
+                entry
+                    .unit_id
+                    .as_ref()
+                    .is_some_and(|unit| units.contains(unit))
+            })
+    }
+
+    fn rank(&self, query: &IndexQuery<'_>) -> Ranking {
+        let sections: Vec<u8> = query
+            .sections
+            .iter()
+            .filter_map(|s| section_index(s))
+            .collect();
+        if !query.sections.is_empty() && sections.is_empty() {
+            return Ranking::default();
+        }
+        if query.groups.is_empty() {
+            return self.rank_by_name(query);
+        }
+        let viewer = self
+            .numbers
+            .get(query.viewer_id)
+            .and_then(|n| self.entries[*n as usize].as_ref());
+        let viewer_unit = viewer.and_then(|v| v.unit_id.as_deref());
+        // Which groups each query term belongs to.
+        let words = query.groups.len().div_ceil(64);
+        let mut term_groups: HashMap<u32, Vec<u64>> = HashMap::new();
+        for (group, terms) in query.groups.iter().enumerate() {
+            let mut any = false;
+            for term in terms {
+                if let Some(number) = self.term_numbers.get(term) {
+                    any = true;
+                    let mask = term_groups.entry(*number).or_insert_with(|| vec![0; words]);
+                    mask[group / 64] |= 1 << (group % 64);
+                }
+            }
+            if !any {
+                return Ranking::default();
+            }
+        }
+        let mut all = vec![0_u64; words];
+        for group in 0..query.groups.len() {
+            all[group / 64] |= 1 << (group % 64);
+        }
+        let people = self.entries.len();
+        let mut scores = vec![0_i64; people];
+        let mut covered = vec![0_u64; people * words];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut relations: HashMap<u32, Relation> = HashMap::new();
+        for (term, mask) in &term_groups {
+            for posting in &self.postings[*term as usize] {
+                let Some(owner) = self.entries[posting.person as usize].as_ref() else {
+                    continue;
+                };
+                let item = &owner.items[posting.item as usize];
+                if !sections.is_empty() && !sections.contains(&item.section) {
+                    continue;
+                }
+                if item.visibility != Visibility::Organisation {
+                    let relation = *relations.entry(posting.person).or_insert_with(|| {
+                        Relation::between(
+                            query.viewer_id,
+                            viewer_unit,
+                            &owner.id,
+                            owner.unit_id.as_deref(),
+                            owner.manager_id.as_deref(),
+                        )
+                    });
+                    if !relation.can_see(item.visibility) {
+                        continue;
+                    }
+                }
+                let person = posting.person as usize;
+                if covered[person * words..][..words].iter().all(|w| *w == 0) {
+                    touched.push(posting.person);
+                }
+                scores[person] += i64::from(posting.weight);
+                for (word, bits) in mask.iter().enumerate() {
+                    covered[person * words + word] |= bits;
+                }
+            }
+        }
+        let mut matches: Vec<(i64, u32)> = touched
+            .into_iter()
+            .filter(|n| covered[*n as usize * words..][..words] == all[..])
+            .filter(|n| {
+                self.entries[*n as usize]
+                    .as_ref()
+                    .is_some_and(|entry| self.passes_filters(entry, query))
+            })
+            .map(|n| (scores[n as usize], n))
+            .collect();
+        let total = matches.len();
+        let order = |a: &(i64, u32), b: &(i64, u32)| {
+            let key = |n: u32| self.entries[n as usize].as_ref().map(Entry::order_key);
+            b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1)))
+        };
+        let end = (query.offset + query.limit).min(total);
+        if end < total && end > 0 {
+            matches.select_nth_unstable_by(end - 1, order);
+            matches.truncate(end);
+        }
+        matches.sort_unstable_by(order);
+        let all_terms: HashSet<u32> = term_groups.keys().copied().collect();
+        let page = matches
+            .into_iter()
+            .skip(query.offset)
+            .take(query.limit)
+            .filter_map(|(score, n)| {
+                let entry = self.entries[n as usize].as_ref()?;
+                let relation = Relation::between(
+                    query.viewer_id,
+                    viewer_unit,
+                    &entry.id,
+                    entry.unit_id.as_deref(),
+                    entry.manager_id.as_deref(),
+                );
+                let mut item_numbers: Vec<u32> = entry
+                    .terms
+                    .iter()
+                    .filter(|t| all_terms.contains(&t.term))
+                    .map(|t| t.item)
+                    .filter(|i| {
+                        let item = &entry.items[*i as usize];
+                        (sections.is_empty() || sections.contains(&item.section))
+                            && relation.can_see(item.visibility)
+                    })
+                    .collect();
+                item_numbers.sort_unstable();
+                item_numbers.dedup();
+                Some(Ranked {
+                    person_id: entry.id.clone(),
+                    score,
+                    item_ids: item_numbers
+                        .into_iter()
+                        .map(|i| entry.items[i as usize].id.clone())
+                        .collect(),
+                })
+            })
+            .collect();
+        Ranking { page, total }
+    }
+
+    fn rank_by_name(&self, query: &IndexQuery<'_>) -> Ranking {
+        let mut total = 0;
+        let mut page = Vec::new();
+        for number in &self.by_name {
+            let Some(entry) = self.entries[*number as usize].as_ref() else {
+                continue;
+            };
+            if !self.passes_filters(entry, query) {
+                continue;
+            }
+            if total >= query.offset && page.len() < query.limit {
+                page.push(Ranked {
+                    person_id: entry.id.clone(),
+                    score: 0,
+                    item_ids: Vec::new(),
+                });
+            }
+            total += 1;
+        }
+        Ranking { page, total }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, name: &str, unit: Option<&str>, manager: Option<&str>) -> PersonRow {
+        PersonRow {
+            id: id.into(),
+            name: name.into(),
+            active: true,
+            unit_id: unit.map(Into::into),
+            manager_id: manager.map(Into::into),
+        }
+    }
+
+    fn item(id: &str, owner: &str, title: &str, visibility: &str) -> ItemRow {
+        ItemRow {
+            id: id.into(),
+            owner_id: owner.into(),
+            section: "talents".into(),
+            title: title.into(),
+            body: String::new(),
+            visibility: visibility.into(),
+            catalogue_key: None,
+            details: "{}".into(),
+        }
+    }
+
+    fn query<'a>(viewer: &'a str, groups: &'a [Vec<String>]) -> IndexQuery<'a> {
+        IndexQuery {
+            viewer_id: viewer,
+            groups,
+            limit: 10,
+            ..IndexQuery::default()
+        }
+    }
+
+    fn ids(ranking: &Ranking) -> Vec<&str> {
+        ranking.page.iter().map(|r| r.person_id.as_str()).collect()
+    }
+
+    fn sample() -> OrgIndex {
+        OrgIndex::build(
+            1,
+            Loaded {
+                people: vec![
+                    person("ann", "Ann", Some("u1"), Some("boss")),
+                    person("bob", "Bob", Some("u1"), None),
+                    person("boss", "Boss", Some("u0"), None),
+                    person("cas", "Cas", Some("u2"), None),
+                ],
+                open_to_teams: HashSet::from(["cas".to_owned()]),
+                items: vec![
+                    item("i1", "ann", "Analyseren", "private"),
+                    item("i2", "ann", "Verbinden", "manager"),
+                    item("i3", "bob", "Analyseren verbinden", "team"),
+                    item("i4", "cas", "Analyseren", "organisation"),
+                ],
+            },
+        )
+    }
+
+    fn groups(words: &[&str]) -> Vec<Vec<String>> {
+        words
+            .iter()
+            .map(|w| kleur_domain::search::terms(w).into_iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn every_posting_is_checked_against_the_viewers_relation() {
+        let index = sample();
+        let analyse = groups(&["analyseren"]);
+        // Ann's private item counts for Ann only; Bob's team item for his unit (Ann).
+        // Equal scores: by name.
+        assert_eq!(
+            ids(&index.rank(&query("ann", &analyse))),
+            ["ann", "bob", "cas"]
+        );
+        assert_eq!(ids(&index.rank(&query("bob", &analyse))), ["bob", "cas"]);
+        assert_eq!(ids(&index.rank(&query("cas", &analyse))), ["cas"]);
+        let connect = groups(&["verbinden"]);
+        // Ann's manager sees her manager item; a colleague does not.
+        assert_eq!(
+            ids(&index.rank(&query("boss", &connect))),
+            Vec::<&str>::new()
+        );
+        let both = groups(&["verbinden", "analyseren"]);
+        assert_eq!(ids(&index.rank(&query("ann", &both))), ["ann", "bob"]);
+        assert_eq!(ids(&index.rank(&query("cas", &both))), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn replacing_a_person_moves_their_postings_and_name() {
+        let mut index = sample();
+        let analyse = groups(&["analyseren"]);
+        index.replace_people(
+            &["cas".to_owned(), "zed".to_owned()],
+            Loaded {
+                people: vec![
+                    person("cas", "Aaron", Some("u2"), None),
+                    person("zed", "Zed", None, None),
+                ],
+                open_to_teams: HashSet::new(),
+                items: vec![
+                    item("i4", "cas", "Analyseren", "private"),
+                    item("i5", "zed", "Analyseren", "organisation"),
+                ],
+            },
+        );
+        assert_eq!(ids(&index.rank(&query("bob", &analyse))), ["bob", "zed"]);
+        let by_name = index.rank(&IndexQuery {
+            viewer_id: "bob",
+            limit: 10,
+            ..IndexQuery::default()
+        });
+        // Cas is now called Aaron: first by name.
+        assert_eq!(ids(&by_name), ["cas", "ann", "bob", "boss", "zed"]);
+        // A person whose row is gone disappears.
+        index.replace_people(&["zed".to_owned()], Loaded::default());
+        assert_eq!(ids(&index.rank(&query("bob", &analyse))), ["bob"]);
+        assert_eq!(
+            index
+                .rank(&IndexQuery {
+                    viewer_id: "bob",
+                    limit: 10,
+                    ..IndexQuery::default()
+                })
+                .total,
+            4
+        );
+    }
+
+    #[test]
+    fn filters_and_paging() {
+        let index = sample();
+        let analyse = groups(&["analyseren"]);
+        let open = index.rank(&IndexQuery {
+            available_only: true,
+            ..query("ann", &analyse)
+        });
+        assert_eq!(ids(&open), ["cas"]);
+        let units = HashSet::from(["u1".to_owned()]);
+        let in_unit = index.rank(&IndexQuery {
+            units: Some(&units),
+            ..query("ann", &analyse)
+        });
+        assert_eq!(ids(&in_unit), ["ann", "bob"]);
+        let second = index.rank(&IndexQuery {
+            limit: 1,
+            offset: 1,
+            ..query("ann", &analyse)
+        });
+        assert_eq!((ids(&second), second.total), (vec!["bob"], 3));
+        let passions = ["passions".to_owned()];
+        let none = index.rank(&IndexQuery {
+            sections: &passions,
+            ..query("ann", &analyse)
+        });
+        assert_eq!(none.total, 0);
+    }
+}
