@@ -352,6 +352,9 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
         Duration::from_secs(300),
         stop_worker.subscribe(),
     ));
+    // In the background: the server answers at once, and a search before it is done builds
+    // its organisation's index itself.
+    let warm_search = tokio::spawn(kleur_services::directory::warm_search_index(db.clone()));
     let state = kleur_web::AppState::new(db.clone(), config.settings());
     let app = kleur_web::router(state);
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -370,6 +373,7 @@ async fn serve(db: Db, config: &Config) -> Result<()> {
     let _ = worker.await;
     let _ = reminders.await;
     let _ = checkin_reminders.await;
+    warm_search.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())

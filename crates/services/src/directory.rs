@@ -187,6 +187,38 @@ async fn unit_filter(
     }
 }
 
+/// Builds this node's search index for every organisation, so the first search after a start
+/// does not wait for it (about 2 s for 100,000 people). Errors are logged, not fatal: a search
+/// builds what is missing.
+pub async fn warm_search_index(db: &Db) {
+    let organisations = match db.acquire().await {
+        Ok(mut conn) => org::list_organisations(&mut conn).await,
+        Err(error) => Err(error),
+    };
+    let organisations = match organisations {
+        Ok(organisations) => organisations,
+        Err(error) => {
+            tracing::error!(%error, "listing organisations for the search index");
+            return;
+        }
+    };
+    for organisation in organisations {
+        let warmed = match db.acquire().await {
+            Ok(mut conn) => db.search_index().warm(&mut conn, &organisation.id).await,
+            Err(error) => Err(error),
+        };
+        if let Err(error) = warmed {
+            tracing::error!(%error, organisation = %organisation.slug, "building the search index");
+        }
+    }
+}
+
+/// Deletes the search index's change signals every node has had time to read.
+pub async fn prune_search_changes(db: &Db) -> Result<u64> {
+    let mut conn = db.acquire().await?;
+    Ok(kleur_storage::search_index::prune_changes(&mut conn).await?)
+}
+
 /// Finds colleagues by what they shared with the actor: every word must match one of a
 /// person's visible items (through its stem or the catalogue's names and synonyms).
 pub async fn search(
@@ -265,14 +297,9 @@ pub async fn search(
         .collect();
     let hits = store::hits(&mut conn, &actor.organisation_id, &ranked).await?;
     let item_ids: Vec<String> = ranking.page.into_iter().flat_map(|r| r.item_ids).collect();
-    let unit_of_viewer = if item_ids.is_empty() {
-        None
-    } else {
-        viewer_unit(&mut conn, actor).await?
-    };
     let viewer = Viewer {
         person_id: &actor.person_id,
-        unit_id: unit_of_viewer.as_deref(),
+        unit_id: ranking.viewer_unit.as_deref(),
     };
     let items = store::matched_items(&mut conn, &actor.organisation_id, &viewer, &item_ids).await?;
     let all_terms: BTreeSet<String> = query.all_terms();

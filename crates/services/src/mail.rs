@@ -192,6 +192,9 @@ pub async fn run_worker(
         if let Err(error) = crate::privacy::apply_retention(&db).await {
             tracing::error!(%error, "applying retention periods");
         }
+        if let Err(error) = crate::directory::prune_search_changes(&db).await {
+            tracing::error!(%error, "pruning the search index's change signals");
+        }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
             _ = shutdown.changed() => return,

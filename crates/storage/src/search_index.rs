@@ -105,6 +105,8 @@ pub struct Ranking {
     pub page: Vec<Ranked>,
     /// Every person who matched.
     pub total: usize,
+    /// The searcher's unit as the index knows it (as current as the ranking).
+    pub viewer_unit: Option<String>,
 }
 
 impl SearchIndexes {
@@ -133,7 +135,10 @@ impl SearchIndexes {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         Ok(guard
             .as_ref()
-            .map(|index| index.rank(query))
+            .map(|index| Ranking {
+                viewer_unit: index.unit_of(query.viewer_id).map(str::to_owned),
+                ..index.rank(query)
+            })
             .unwrap_or_default())
     }
 
@@ -197,19 +202,64 @@ async fn bring_up_to_date(conn: &mut Conn, organisation_id: &str, slot: &Slot) -
         }
     }
     // Everything from scratch: the first search, a long silence, or a large import.
-    let latest = latest_change(conn, organisation_id).await?;
-    let loaded = load_organisation(conn, organisation_id).await?;
-    let index = tokio::task::spawn_blocking(move || OrgIndex::build(latest, loaded))
-        .await
-        .map_err(|error| {
-            crate::StorageError::Task(format!("building the search index: {error}"))
-        })?;
+    let index = build(conn, organisation_id).await?;
     *slot
         .index
         .write()
         .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(index);
     slot.confirmed_at.store(unix_now(), Ordering::Relaxed);
     Ok(())
+}
+
+/// Items read per statement while building: bounds the memory a build needs besides the index.
+const BUILD_PAGE: i64 = 2_000;
+
+/// Builds an organisation's index from its people and items. The items are read and indexed a
+/// page at a time (off the async workers: stemming is CPU work).
+async fn build(conn: &mut Conn, organisation_id: &str) -> Result<OrgIndex> {
+    let seen = latest_change(conn, organisation_id).await?;
+    let people = query_people(conn, organisation_id, &[]).await?;
+    let open = query_open(conn, organisation_id, &[]).await?;
+    let mut index = OrgIndex {
+        seen,
+        ..OrgIndex::default()
+    };
+    for person in people {
+        let open = open.contains(&person.id);
+        index.put_person(person, open);
+    }
+    let sql = format!(
+        "{ITEM_COLUMNS} AND section IN ({}) AND id > $2 ORDER BY id LIMIT $3",
+        section_list()
+    );
+    let mut after = String::new();
+    loop {
+        let rows: Vec<ItemRow> = sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(organisation_id)
+            .bind(&after)
+            .bind(BUILD_PAGE)
+            .fetch_all(&mut *conn)
+            .await?
+            .iter()
+            .map(item_row)
+            .collect::<Result<_>>()?;
+        let Some(last) = rows.last() else { break };
+        after = last.id.clone();
+        let last_page = (rows.len() as i64) < BUILD_PAGE;
+        index = tokio::task::spawn_blocking(move || {
+            index.add_items(&rows);
+            index
+        })
+        .await
+        .map_err(|error| {
+            crate::StorageError::Task(format!("building the search index: {error}"))
+        })?;
+        if last_page {
+            break;
+        }
+    }
+    index.sort_by_name();
+    Ok(index)
 }
 
 /// Deletes change rows every node has had time to read.
@@ -242,6 +292,19 @@ struct ItemRow {
     details: String,
 }
 
+fn item_row(row: &sqlx::any::AnyRow) -> Result<ItemRow> {
+    Ok(ItemRow {
+        id: row.try_get(0)?,
+        owner_id: row.try_get(1)?,
+        section: row.try_get(2)?,
+        title: row.try_get(3)?,
+        body: row.try_get(4)?,
+        visibility: row.try_get(5)?,
+        catalogue_key: row.try_get(6)?,
+        details: row.try_get(7)?,
+    })
+}
+
 /// People, who of them is open to project teams, and their searchable items.
 #[derive(Default)]
 struct Loaded {
@@ -250,10 +313,6 @@ struct Loaded {
     items: Vec<ItemRow>,
 }
 
-const PEOPLE_COLUMNS: &str =
-    "SELECT id, display_name, active, unit_id, manager_id FROM people WHERE organisation_id = $1";
-const OPEN_COLUMNS: &str =
-    "SELECT person_id FROM person_availability WHERE organisation_id = $1 AND open_to_teams = 1";
 const ITEM_COLUMNS: &str = "SELECT id, owner_id, section, title, body, visibility, catalogue_key, details FROM portfolio_items \
      WHERE organisation_id = $1 AND deleted_at IS NULL";
 
@@ -265,88 +324,94 @@ fn section_list() -> String {
         .join(", ")
 }
 
-async fn load(conn: &mut Conn, organisation_id: &str, people: Option<&[String]>) -> Result<Loaded> {
-    let mut loaded = Loaded::default();
-    let chunks: Vec<Option<&[String]>> = match people {
-        Some(ids) => ids.chunks(IN_CHUNK).map(Some).collect(),
-        None => vec![None],
-    };
-    for chunk in chunks {
-        let (person_clause, owner_clause) = match chunk {
-            Some(ids) => {
-                let list = (0..ids.len())
-                    .map(|i| format!("${}", i + 2))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                (
-                    format!(" AND id IN ({list})"),
-                    (
-                        format!(" AND person_id IN ({list})"),
-                        format!(" AND owner_id IN ({list})"),
-                    ),
-                )
-            }
-            None => (String::new(), (String::new(), String::new())),
-        };
-        let ids = chunk.unwrap_or_default();
-        let sql = format!("{PEOPLE_COLUMNS}{person_clause}");
-        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
-        for id in ids {
-            query = query.bind(id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
-            loaded.people.push(PersonRow {
+/// ` AND column IN ($2, $3, …)` for `count` ids, or nothing for all.
+fn in_list(column: &str, count: usize) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    let list = (0..count)
+        .map(|i| format!("${}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(" AND {column} IN ({list})")
+}
+
+/// The people with these ids (every person for none).
+async fn query_people(
+    conn: &mut Conn,
+    organisation_id: &str,
+    ids: &[String],
+) -> Result<Vec<PersonRow>> {
+    let sql = format!(
+        "SELECT id, display_name, active, unit_id, manager_id FROM people WHERE organisation_id = $1{}",
+        in_list("id", ids.len())
+    );
+    let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
+    for id in ids {
+        query = query.bind(id);
+    }
+    query
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(PersonRow {
                 id: row.try_get(0)?,
                 name: row.try_get(1)?,
                 active: row.try_get::<i64, _>(2)? == 1,
                 unit_id: row.try_get(3)?,
                 manager_id: row.try_get(4)?,
-            });
-        }
-        let sql = format!("{OPEN_COLUMNS}{}", owner_clause.0);
-        let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
-        for id in ids {
-            query = query.bind(id);
-        }
+            })
+        })
+        .collect()
+}
+
+/// Who of these people (of everyone for none) is open to project teams.
+async fn query_open(
+    conn: &mut Conn,
+    organisation_id: &str,
+    ids: &[String],
+) -> Result<HashSet<String>> {
+    let sql = format!(
+        "SELECT person_id FROM person_availability WHERE organisation_id = $1 AND open_to_teams = 1{}",
+        in_list("person_id", ids.len())
+    );
+    let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
+    for id in ids {
+        query = query.bind(id);
+    }
+    Ok(query.fetch_all(&mut *conn).await?.into_iter().collect())
+}
+
+/// The people who changed, with their availability and items.
+async fn load_people(conn: &mut Conn, organisation_id: &str, people: &[String]) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    for ids in people.chunks(IN_CHUNK) {
+        loaded
+            .people
+            .extend(query_people(conn, organisation_id, ids).await?);
         loaded
             .open_to_teams
-            .extend(query.fetch_all(&mut *conn).await?);
+            .extend(query_open(conn, organisation_id, ids).await?);
         let sql = format!(
             "{ITEM_COLUMNS} AND section IN ({}){}",
             section_list(),
-            owner_clause.1
+            in_list("owner_id", ids.len())
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(organisation_id);
         for id in ids {
             query = query.bind(id);
         }
         for row in query.fetch_all(&mut *conn).await? {
-            loaded.items.push(ItemRow {
-                id: row.try_get(0)?,
-                owner_id: row.try_get(1)?,
-                section: row.try_get(2)?,
-                title: row.try_get(3)?,
-                body: row.try_get(4)?,
-                visibility: row.try_get(5)?,
-                catalogue_key: row.try_get(6)?,
-                details: row.try_get(7)?,
-            });
+            loaded.items.push(item_row(&row)?);
         }
     }
     Ok(loaded)
 }
 
-async fn load_people(conn: &mut Conn, organisation_id: &str, people: &[String]) -> Result<Loaded> {
-    load(conn, organisation_id, Some(people)).await
-}
-
-async fn load_organisation(conn: &mut Conn, organisation_id: &str) -> Result<Loaded> {
-    load(conn, organisation_id, None).await
-}
-
 /// One searchable item of a person.
 struct Item {
-    id: String,
+    id: Box<str>,
     section: u8,
     visibility: Visibility,
 }
@@ -356,7 +421,6 @@ struct Item {
 struct Term {
     term: u32,
     item: u32,
-    weight: i32,
 }
 
 /// One item of one person containing a term, as the term's list keeps it.
@@ -367,25 +431,27 @@ struct Posting {
     weight: i32,
 }
 
+/// A person as search needs them; units and managers by number.
 struct Entry {
-    id: String,
-    name: String,
+    name: Box<str>,
     active: bool,
-    unit_id: Option<String>,
-    manager_id: Option<String>,
+    unit: Option<u32>,
+    manager: Option<u32>,
     open_to_teams: bool,
     items: Vec<Item>,
     terms: Vec<Term>,
 }
 
-impl Entry {
-    fn order_key(&self) -> (&str, &str) {
-        (&self.name, &self.id)
-    }
+/// Reused between searches on one thread (see [`OrgIndex::rank`]).
+#[derive(Default)]
+struct Scratch {
+    scores: Vec<i64>,
+    covered: Vec<u64>,
 }
 
-/// An item's weighted terms, computed once per distinct content (the demo repeats texts).
-type Weighted = Vec<(String, i64)>;
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
 
 fn section_index(section: &str) -> Option<u8> {
     INDEXED_SECTIONS
@@ -394,75 +460,19 @@ fn section_index(section: &str) -> Option<u8> {
         .and_then(|i| u8::try_from(i).ok())
 }
 
-/// Entries made from loaded rows, their terms still as text.
-fn prepare(loaded: Loaded) -> Vec<(Entry, Vec<(String, u32, i32)>)> {
-    let mut items_of: HashMap<&str, Vec<&ItemRow>> = HashMap::new();
-    for item in &loaded.items {
-        items_of
-            .entry(item.owner_id.as_str())
-            .or_default()
-            .push(item);
-    }
-    let mut memo: HashMap<(&str, &str, &str, &str, Option<&str>), Weighted> = HashMap::new();
-    let mut out = Vec::with_capacity(loaded.people.len());
-    for person in &loaded.people {
-        let mut items = Vec::new();
-        let mut terms = Vec::new();
-        for row in items_of.get(person.id.as_str()).into_iter().flatten() {
-            let (Some(section), Some(visibility)) = (
-                section_index(&row.section),
-                Visibility::parse(&row.visibility),
-            ) else {
-                continue;
-            };
-            let key = (
-                row.section.as_str(),
-                row.title.as_str(),
-                row.body.as_str(),
-                row.details.as_str(),
-                row.catalogue_key.as_deref(),
-            );
-            let weighted = memo
-                .entry(key)
-                .or_insert_with(|| item_terms(key.0, key.1, key.2, key.3, key.4));
-            let Ok(item_index) = u32::try_from(items.len()) else {
-                break;
-            };
-            for (term, weight) in weighted.iter() {
-                let weight = i32::try_from(*weight).unwrap_or(i32::MAX);
-                terms.push((term.clone(), item_index, weight));
-            }
-            items.push(Item {
-                id: row.id.clone(),
-                section,
-                visibility,
-            });
-        }
-        out.push((
-            Entry {
-                id: person.id.clone(),
-                name: person.name.clone(),
-                active: person.active,
-                unit_id: person.unit_id.clone(),
-                manager_id: person.manager_id.clone(),
-                open_to_teams: loaded.open_to_teams.contains(&person.id),
-                items,
-                terms: Vec::new(),
-            },
-            terms,
-        ));
-    }
-    out
-}
-
 /// One organisation's index on this node.
 #[derive(Default)]
 struct OrgIndex {
     /// Every change up to this id is applied.
     seen: i64,
-    /// By person number; `None` for a person whose row is gone.
-    entries: Vec<Option<Entry>>,
+    /// Person ids by number, and numbers by id (a manager can have a number before their row
+    /// is read).
+    ids: Vec<String>,
     numbers: HashMap<String, u32>,
+    /// By person number; `None` for a person without a row.
+    entries: Vec<Option<Entry>>,
+    unit_ids: Vec<String>,
+    unit_numbers: HashMap<String, u32>,
     term_numbers: HashMap<String, u32>,
     /// By term number: the items containing it.
     postings: Vec<Vec<Posting>>,
@@ -470,118 +480,186 @@ struct OrgIndex {
     by_name: Vec<u32>,
 }
 
+fn intern(numbers: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -> u32 {
+    if let Some(number) = numbers.get(name) {
+        return *number;
+    }
+    let number = u32::try_from(names.len()).unwrap_or(u32::MAX);
+    names.push(name.to_owned());
+    numbers.insert(name.to_owned(), number);
+    number
+}
+
 impl OrgIndex {
-    fn build(seen: i64, loaded: Loaded) -> OrgIndex {
-        let mut index = OrgIndex {
-            seen,
-            ..OrgIndex::default()
-        };
-        for (entry, terms) in prepare(loaded) {
-            index.put(entry, terms);
+    fn person_number(&mut self, id: &str) -> u32 {
+        let number = intern(&mut self.numbers, &mut self.ids, id);
+        if self.entries.len() < self.ids.len() {
+            self.entries.resize_with(self.ids.len(), || None);
         }
-        index.by_name = (0..index.entries.len())
-            .filter_map(|number| u32::try_from(number).ok())
-            .collect();
-        let entries = &index.entries;
-        index.by_name.sort_unstable_by(|a, b| {
-            let key = |n: &u32| entries[*n as usize].as_ref().map(Entry::order_key);
-            key(a).cmp(&key(b))
-        });
-        index
+        number
     }
 
-    fn term_number(&mut self, term: String) -> u32 {
-        if let Some(number) = self.term_numbers.get(&term) {
+    fn term_number(&mut self, term: &str) -> u32 {
+        if let Some(number) = self.term_numbers.get(term) {
             return *number;
         }
         let number = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
         self.postings.push(Vec::new());
-        self.term_numbers.insert(term, number);
+        self.term_numbers.insert(term.to_owned(), number);
         number
     }
 
-    /// Adds a person (new, or whose old postings are already gone).
-    fn put(&mut self, mut entry: Entry, terms: Vec<(String, u32, i32)>) -> u32 {
-        let number = match self.numbers.get(&entry.id) {
-            Some(number) => *number,
-            None => {
-                let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-                self.entries.push(None);
-                self.numbers.insert(entry.id.clone(), number);
-                number
-            }
-        };
-        entry.terms = terms
+    fn order_key(&self, number: u32) -> Option<(&str, &str)> {
+        let entry = self.entries[number as usize].as_ref()?;
+        Some((&entry.name, &self.ids[number as usize]))
+    }
+
+    /// Puts a person in without items (their old entry, if any, is already removed).
+    fn put_person(&mut self, row: PersonRow, open_to_teams: bool) -> u32 {
+        let number = self.person_number(&row.id);
+        let manager = row.manager_id.as_deref().map(|m| self.person_number(m));
+        let unit = row
+            .unit_id
+            .as_deref()
+            .map(|u| intern(&mut self.unit_numbers, &mut self.unit_ids, u));
+        self.entries[number as usize] = Some(Entry {
+            name: row.name.into_boxed_str(),
+            active: row.active,
+            unit,
+            manager,
+            open_to_teams,
+            items: Vec::new(),
+            terms: Vec::new(),
+        });
+        number
+    }
+
+    /// Adds items to their owners (who are in already), with their terms.
+    fn add_items(&mut self, rows: &[ItemRow]) {
+        for row in rows {
+            let (Some(section), Some(visibility), Some(owner)) = (
+                section_index(&row.section),
+                Visibility::parse(&row.visibility),
+                self.numbers.get(&row.owner_id).copied(),
+            ) else {
+                continue;
+            };
+            let terms: Vec<(u32, i32)> = item_terms(
+                &row.section,
+                &row.title,
+                &row.body,
+                &row.details,
+                row.catalogue_key.as_deref(),
+            )
             .into_iter()
-            .map(|(term, item, weight)| Term {
-                term: self.term_number(term),
-                item,
-                weight,
+            .map(|(term, weight)| {
+                (
+                    self.term_number(&term),
+                    i32::try_from(weight).unwrap_or(i32::MAX),
+                )
             })
             .collect();
-        for term in &entry.terms {
-            self.postings[term.term as usize].push(Posting {
-                person: number,
-                item: term.item,
-                weight: term.weight,
+            let Some(entry) = self.entries[owner as usize].as_mut() else {
+                continue;
+            };
+            let Ok(item) = u32::try_from(entry.items.len()) else {
+                continue;
+            };
+            entry.items.push(Item {
+                id: row.id.as_str().into(),
+                section,
+                visibility,
             });
+            for (term, weight) in terms {
+                entry.terms.push(Term { term, item });
+                self.postings[term as usize].push(Posting {
+                    person: owner,
+                    item,
+                    weight,
+                });
+            }
         }
-        self.entries[number as usize] = Some(entry);
-        number
     }
 
-    fn name_position(&self, key: (&str, &str)) -> std::result::Result<usize, usize> {
-        self.by_name.binary_search_by(|n| {
-            self.entries[*n as usize]
-                .as_ref()
-                .map(Entry::order_key)
-                .cmp(&Some(key))
-        })
+    fn sort_by_name(&mut self) {
+        let mut by_name: Vec<u32> = (0..self.entries.len())
+            .filter_map(|n| u32::try_from(n).ok())
+            .filter(|n| self.entries[*n as usize].is_some())
+            .collect();
+        by_name.sort_unstable_by(|a, b| self.order_key(*a).cmp(&self.order_key(*b)));
+        self.by_name = by_name;
     }
 
-    /// Swaps in the current state of `people` (all of them reloaded in `loaded`; a person
-    /// missing there no longer exists).
+    /// Takes a person out: their postings and their place in the name order.
+    fn remove_person(&mut self, number: u32) {
+        let position = self.order_key(number).and_then(|key| {
+            self.by_name
+                .binary_search_by(|n| self.order_key(*n).cmp(&Some(key)))
+                .ok()
+        });
+        if let Some(position) = position {
+            self.by_name.remove(position);
+        }
+        let Some(old) = self.entries[number as usize].take() else {
+            return;
+        };
+        let mut terms: Vec<u32> = old.terms.iter().map(|t| t.term).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        for term in terms {
+            self.postings[term as usize].retain(|p| p.person != number);
+        }
+    }
+
+    /// Swaps in the current state of `people`, all of whom were reloaded into `loaded` (a
+    /// person missing there no longer has a row).
     fn replace_people(&mut self, people: &[String], loaded: Loaded) {
         for id in people {
-            let Some(number) = self.numbers.get(id).copied() else {
-                continue;
-            };
-            let Some(old) = self.entries[number as usize].take() else {
-                continue;
-            };
-            let mut old_terms: Vec<u32> = old.terms.iter().map(|t| t.term).collect();
-            old_terms.sort_unstable();
-            old_terms.dedup();
-            for term in old_terms {
-                self.postings[term as usize].retain(|p| p.person != number);
-            }
-            // The entry is taken out, so find its place by comparing against the old key.
-            let key = old.order_key();
-            if let Ok(position) = self.by_name.binary_search_by(|n| {
-                if *n == number {
-                    std::cmp::Ordering::Equal
-                } else {
-                    self.entries[*n as usize]
-                        .as_ref()
-                        .map(Entry::order_key)
-                        .cmp(&Some(key))
-                }
-            }) {
-                self.by_name.remove(position);
-            } else if let Some(position) = self.by_name.iter().position(|n| *n == number) {
-                self.by_name.remove(position);
+            if let Some(number) = self.numbers.get(id).copied() {
+                self.remove_person(number);
             }
         }
-        for (entry, terms) in prepare(loaded) {
-            let number = self.put(entry, terms);
-            if let Some(entry) = self.entries[number as usize].as_ref() {
-                let key = entry.order_key();
-                let position = match self.name_position(key) {
+        let mut added = Vec::with_capacity(loaded.people.len());
+        for person in loaded.people {
+            let open = loaded.open_to_teams.contains(&person.id);
+            added.push(self.put_person(person, open));
+        }
+        self.add_items(&loaded.items);
+        for number in added {
+            let position = self.order_key(number).map(|key| {
+                match self
+                    .by_name
+                    .binary_search_by(|n| self.order_key(*n).cmp(&Some(key)))
+                {
                     Ok(position) | Err(position) => position,
-                };
+                }
+            });
+            if let Some(position) = position {
                 self.by_name.insert(position, number);
             }
         }
+    }
+
+    fn unit_of(&self, person_id: &str) -> Option<&str> {
+        self.numbers
+            .get(person_id)
+            .and_then(|n| self.entries[*n as usize].as_ref())
+            .and_then(|person| person.unit)
+            .map(|unit| self.unit_ids[unit as usize].as_str())
+    }
+
+    /// How the viewer stands to a person: the portfolio's one rule, on the ids.
+    fn relation(&self, viewer_id: &str, viewer_unit: Option<&str>, owner: u32) -> Relation {
+        let Some(entry) = self.entries[owner as usize].as_ref() else {
+            return Relation::Colleague;
+        };
+        Relation::between(
+            viewer_id,
+            viewer_unit,
+            &self.ids[owner as usize],
+            entry.unit.map(|u| self.unit_ids[u as usize].as_str()),
+            entry.manager.map(|m| self.ids[m as usize].as_str()),
+        )
     }
 
     fn passes_filters(&self, entry: &Entry, query: &IndexQuery<'_>) -> bool {
@@ -589,9 +667,8 @@ impl OrgIndex {
             && (!query.available_only || entry.open_to_teams)
             && query.units.is_none_or(|units| {
                 entry
-                    .unit_id
-                    .as_ref()
-                    .is_some_and(|unit| units.contains(unit))
+                    .unit
+                    .is_some_and(|unit| units.contains(&self.unit_ids[unit as usize]))
             })
     }
 
@@ -607,11 +684,7 @@ impl OrgIndex {
         if query.groups.is_empty() {
             return self.rank_by_name(query);
         }
-        let viewer = self
-            .numbers
-            .get(query.viewer_id)
-            .and_then(|n| self.entries[*n as usize].as_ref());
-        let viewer_unit = viewer.and_then(|v| v.unit_id.as_deref());
+        let viewer_unit = self.unit_of(query.viewer_id);
         // Which groups each query term belongs to.
         let words = query.groups.len().div_ceil(64);
         let mut term_groups: HashMap<u32, Vec<u64>> = HashMap::new();
@@ -633,57 +706,66 @@ impl OrgIndex {
             all[group / 64] |= 1 << (group % 64);
         }
         let people = self.entries.len();
-        let mut scores = vec![0_i64; people];
-        let mut covered = vec![0_u64; people * words];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut relations: HashMap<u32, Relation> = HashMap::new();
-        for (term, mask) in &term_groups {
-            for posting in &self.postings[*term as usize] {
-                let Some(owner) = self.entries[posting.person as usize].as_ref() else {
-                    continue;
-                };
-                let item = &owner.items[posting.item as usize];
-                if !sections.is_empty() && !sections.contains(&item.section) {
-                    continue;
-                }
-                if item.visibility != Visibility::Organisation {
-                    let relation = *relations.entry(posting.person).or_insert_with(|| {
-                        Relation::between(
-                            query.viewer_id,
-                            viewer_unit,
-                            &owner.id,
-                            owner.unit_id.as_deref(),
-                            owner.manager_id.as_deref(),
-                        )
-                    });
-                    if !relation.can_see(item.visibility) {
+        // Per-person sums and covered words, kept per thread and cleared after each search for
+        // the people it touched only: zeroing them whole would cost more than a search.
+        let mut matches: Vec<(i64, u32)> = SCRATCH.with_borrow_mut(|scratch| {
+            if scratch.scores.len() < people {
+                scratch.scores.resize(people, 0);
+            }
+            if scratch.covered.len() < people * words {
+                scratch.covered.resize(people * words, 0);
+            }
+            let Scratch { scores, covered } = scratch;
+            let mut touched: Vec<u32> = Vec::new();
+            let mut relations: HashMap<u32, Relation> = HashMap::new();
+            for (term, mask) in &term_groups {
+                for posting in &self.postings[*term as usize] {
+                    let Some(owner) = self.entries[posting.person as usize].as_ref() else {
+                        continue;
+                    };
+                    let item = &owner.items[posting.item as usize];
+                    if !sections.is_empty() && !sections.contains(&item.section) {
                         continue;
                     }
-                }
-                let person = posting.person as usize;
-                if covered[person * words..][..words].iter().all(|w| *w == 0) {
-                    touched.push(posting.person);
-                }
-                scores[person] += i64::from(posting.weight);
-                for (word, bits) in mask.iter().enumerate() {
-                    covered[person * words + word] |= bits;
+                    if item.visibility != Visibility::Organisation {
+                        let relation = *relations.entry(posting.person).or_insert_with(|| {
+                            self.relation(query.viewer_id, viewer_unit, posting.person)
+                        });
+                        if !relation.can_see(item.visibility) {
+                            continue;
+                        }
+                    }
+                    let person = posting.person as usize;
+                    let person_covered = &mut covered[person * words..][..words];
+                    if person_covered.iter().all(|w| *w == 0) {
+                        touched.push(posting.person);
+                    }
+                    scores[person] += i64::from(posting.weight);
+                    for (word, bits) in person_covered.iter_mut().zip(mask) {
+                        *word |= bits;
+                    }
                 }
             }
-        }
-        let mut matches: Vec<(i64, u32)> = touched
-            .into_iter()
-            .filter(|n| covered[*n as usize * words..][..words] == all[..])
-            .filter(|n| {
-                self.entries[*n as usize]
-                    .as_ref()
-                    .is_some_and(|entry| self.passes_filters(entry, query))
-            })
-            .map(|n| (scores[n as usize], n))
-            .collect();
+            let mut matches = Vec::new();
+            for number in touched {
+                let person = number as usize;
+                let person_covered = &mut covered[person * words..][..words];
+                if person_covered[..] == all[..]
+                    && self.entries[person]
+                        .as_ref()
+                        .is_some_and(|entry| self.passes_filters(entry, query))
+                {
+                    matches.push((scores[person], number));
+                }
+                scores[person] = 0;
+                person_covered.fill(0);
+            }
+            matches
+        });
         let total = matches.len();
         let order = |a: &(i64, u32), b: &(i64, u32)| {
-            let key = |n: u32| self.entries[n as usize].as_ref().map(Entry::order_key);
-            b.0.cmp(&a.0).then_with(|| key(a.1).cmp(&key(b.1)))
+            b.0.cmp(&a.0)
+                .then_with(|| self.order_key(a.1).cmp(&self.order_key(b.1)))
         };
         let end = (query.offset + query.limit).min(total);
         if end < total && end > 0 {
@@ -698,13 +780,7 @@ impl OrgIndex {
             .take(query.limit)
             .filter_map(|(score, n)| {
                 let entry = self.entries[n as usize].as_ref()?;
-                let relation = Relation::between(
-                    query.viewer_id,
-                    viewer_unit,
-                    &entry.id,
-                    entry.unit_id.as_deref(),
-                    entry.manager_id.as_deref(),
-                );
+                let relation = self.relation(query.viewer_id, viewer_unit, n);
                 let mut item_numbers: Vec<u32> = entry
                     .terms
                     .iter()
@@ -719,16 +795,20 @@ impl OrgIndex {
                 item_numbers.sort_unstable();
                 item_numbers.dedup();
                 Some(Ranked {
-                    person_id: entry.id.clone(),
+                    person_id: self.ids[n as usize].clone(),
                     score,
                     item_ids: item_numbers
                         .into_iter()
-                        .map(|i| entry.items[i as usize].id.clone())
+                        .map(|i| entry.items[i as usize].id.to_string())
                         .collect(),
                 })
             })
             .collect();
-        Ranking { page, total }
+        Ranking {
+            page,
+            total,
+            viewer_unit: None,
+        }
     }
 
     fn rank_by_name(&self, query: &IndexQuery<'_>) -> Ranking {
@@ -743,14 +823,18 @@ impl OrgIndex {
             }
             if total >= query.offset && page.len() < query.limit {
                 page.push(Ranked {
-                    person_id: entry.id.clone(),
+                    person_id: self.ids[*number as usize].clone(),
                     score: 0,
                     item_ids: Vec::new(),
                 });
             }
             total += 1;
         }
-        Ranking { page, total }
+        Ranking {
+            page,
+            total,
+            viewer_unit: None,
+        }
     }
 }
 
@@ -794,25 +878,29 @@ mod tests {
         ranking.page.iter().map(|r| r.person_id.as_str()).collect()
     }
 
+    fn build(loaded: Loaded) -> OrgIndex {
+        let mut index = OrgIndex::default();
+        index.replace_people(&[], loaded);
+        index.sort_by_name();
+        index
+    }
+
     fn sample() -> OrgIndex {
-        OrgIndex::build(
-            1,
-            Loaded {
-                people: vec![
-                    person("ann", "Ann", Some("u1"), Some("boss")),
-                    person("bob", "Bob", Some("u1"), None),
-                    person("boss", "Boss", Some("u0"), None),
-                    person("cas", "Cas", Some("u2"), None),
-                ],
-                open_to_teams: HashSet::from(["cas".to_owned()]),
-                items: vec![
-                    item("i1", "ann", "Analyseren", "private"),
-                    item("i2", "ann", "Verbinden", "manager"),
-                    item("i3", "bob", "Analyseren verbinden", "team"),
-                    item("i4", "cas", "Analyseren", "organisation"),
-                ],
-            },
-        )
+        build(Loaded {
+            people: vec![
+                person("ann", "Ann", Some("u1"), Some("boss")),
+                person("bob", "Bob", Some("u1"), None),
+                person("boss", "Boss", Some("u0"), None),
+                person("cas", "Cas", Some("u2"), None),
+            ],
+            open_to_teams: HashSet::from(["cas".to_owned()]),
+            items: vec![
+                item("i1", "ann", "Analyseren", "private"),
+                item("i2", "ann", "Verbinden", "manager"),
+                item("i3", "bob", "Analyseren verbinden", "team"),
+                item("i4", "cas", "Analyseren", "organisation"),
+            ],
+        })
     }
 
     fn groups(words: &[&str]) -> Vec<Vec<String>> {
