@@ -5,7 +5,8 @@
 //! the LIKE scan over portfolio items that a directory without an index would need.
 //!
 //! The demo database is built once into `$TMPDIR/kleur-directory-bench.db` and reused.
-//! `cargo bench -p kleur-services --bench directory`
+//! `cargo bench -p kleur-services --bench directory`; with
+//! `KLEUR_BENCH_DATABASE_URL=postgres://…/db` on PostgreSQL instead.
 //!
 //! Without `--bench` (as `cargo test --all-targets` runs it) a 300-person demo in
 //! `$TMPDIR/kleur-directory-bench-small.db` keeps the test run fast.
@@ -65,7 +66,9 @@ fn setup() -> Setup {
         "kleur-directory-bench-small.db"
     };
     let path = std::env::temp_dir().join(file);
-    let url = format!("sqlite://{}", path.display());
+    // `KLEUR_BENCH_DATABASE_URL=postgres://…` measures on PostgreSQL (the demo is made there once).
+    let url = std::env::var("KLEUR_BENCH_DATABASE_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", path.display()));
     let (db, actor) = runtime.block_on(async {
         let db = Db::connect(&url, 4).await.expect("connect");
         migrate::run(&db).await.expect("migrate");

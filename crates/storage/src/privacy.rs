@@ -573,6 +573,7 @@ pub async fn erase(conn: &mut Conn, who: &Identity) -> Result<Vec<(&'static str,
         }
         changed.push((data.table, count));
     }
+    crate::search_index::forget_person(conn, &who.organisation_id, &who.person_id).await?;
     Ok(changed)
 }
 

@@ -183,7 +183,7 @@ async fn bring_up_to_date(conn: &mut Conn, organisation_id: &str, slot: &Slot) -
         .bind(CATCH_UP_MAX as i64 + 1)
         .fetch_all(&mut *conn)
         .await?;
-        if changes.len() <= CATCH_UP_MAX {
+        if changes.len() <= CATCH_UP_MAX && !changes.iter().any(|(_, person)| person == EVERYONE) {
             let up_to = changes.last().map_or(seen, |(id, _)| *id);
             let mut people: Vec<String> = changes.into_iter().map(|(_, person)| person).collect();
             people.sort_unstable();
@@ -260,6 +260,37 @@ async fn build(conn: &mut Conn, organisation_id: &str) -> Result<OrgIndex> {
     }
     index.sort_by_name();
     Ok(index)
+}
+
+/// The `person_id` of a change row that tells every node to rebuild the organisation's index.
+const EVERYONE: &str = "*";
+
+/// After a person is erased: the change rows naming them go too, and one row without a name
+/// tells every node to rebuild the organisation's index (so what was erased leaves every
+/// node's memory with the next search there). Call it in the erasing transaction, after the
+/// person's rows are gone.
+pub async fn forget_person(conn: &mut Conn, organisation_id: &str, person_id: &str) -> Result<()> {
+    if conn.backend_name() == "PostgreSQL" {
+        // The triggers' lock, so this id too commits in order.
+        sqlx::query("SELECT pg_advisory_xact_lock(715, hashtext($1))")
+            .bind(organisation_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    sqlx::query("DELETE FROM search_changes WHERE organisation_id = $1 AND person_id = $2")
+        .bind(organisation_id)
+        .bind(person_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO search_changes (organisation_id, person_id, changed_at) VALUES ($1, $2, $3)",
+    )
+    .bind(organisation_id)
+    .bind(EVERYONE)
+    .bind(unix_now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Deletes change rows every node has had time to read.

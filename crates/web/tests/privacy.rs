@@ -318,6 +318,28 @@ async fn erasure_leaves_no_reference_in_any_table(backend: TestBackend) {
     let employee_browser = app.sign_in(&app.a.employee_email).await;
     fail_sign_in(&app, &app.a.employee_email).await;
 
+    // The talent directory finds them before (this node's index is built now).
+    let admin_actor = load(&app, &app.a.id, &app.a.admin_id).await;
+    let found = async || {
+        kleur_services::directory::search(
+            &app.db,
+            &admin_actor,
+            &kleur_services::directory::SearchInput {
+                query: "verbinden".into(),
+                ..Default::default()
+            },
+            kleur_domain::PageRequest::new(None, None),
+            kleur_domain::Locale::Nl,
+        )
+        .await
+        .expect("search")
+        .page
+        .items
+        .iter()
+        .any(|f| f.person.id == app.a.employee_id)
+    };
+    assert!(found().await, "found before the erasure");
+
     let mut conn = app.db.acquire().await.expect("conn");
     let before = privacy::count_references(&mut conn, &who)
         .await
@@ -421,6 +443,17 @@ async fn erasure_leaves_no_reference_in_any_table(backend: TestBackend) {
         Vec::<(String, i64)>::new(),
         "references left after erasure"
     );
+    // Nor do the search index's change signals name them, and the node's index forgot them.
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM search_changes WHERE person_id = $1",
+            &app.a.employee_id
+        )
+        .await,
+        0
+    );
+    assert!(!found().await, "found after the erasure");
 
     // Their session ended with them.
     let response = employee_browser
