@@ -190,7 +190,7 @@ async fn unit_filter(
 /// Builds this node's search index for every organisation, so the first search after a start
 /// does not wait for it (about 2 s for 100,000 people). Errors are logged, not fatal: a search
 /// builds what is missing.
-pub async fn warm_search_index(db: &Db) {
+pub async fn warm_search_index(db: Db) {
     let organisations = match db.acquire().await {
         Ok(mut conn) => org::list_organisations(&mut conn).await,
         Err(error) => Err(error),
