@@ -38,7 +38,8 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 if [[ ! -x $KLEUR || ! -x $BASELINE ]]; then
-  (cd "$ROOT" && cargo build --release -p kleur -p kleur-web --example baseline)
+  # Two commands: with `--example`, cargo would build only the example, not the binary.
+  (cd "$ROOT" && cargo build --release -p kleur && cargo build --release -p kleur-web --example baseline)
 fi
 
 report() { echo "$*" | tee -a "$OUT"; }
