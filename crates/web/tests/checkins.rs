@@ -8,15 +8,9 @@ mod support;
 use chrono::{Duration, NaiveDate, Utc};
 use kleur_domain::Role;
 use kleur_domain::checkin::Rhythm;
-use kleur_storage::{checkins, org, people};
+use kleur_storage::{checkins, org};
 use kleur_test_support::{TestBackend, on_both_databases};
-use support::{PASSWORD, TestApp};
-
-#[derive(Clone)]
-struct Person {
-    id: String,
-    email: String,
-}
+use support::{Person, TestApp, person, text};
 
 /// Team Noord of organisation A: manager Mila and her reports Olga, Tom and Tess; Otto manages
 /// nobody in it.
@@ -26,41 +20,6 @@ struct Cast {
     tom: Person,
     tess: Person,
     other_manager: Person,
-}
-
-async fn person(
-    app: &TestApp,
-    tx: &mut kleur_storage::Tx,
-    name: &str,
-    unit: &str,
-    manager: Option<&str>,
-    roles: &[Role],
-) -> Person {
-    let hash = kleur_services::auth::hash_password(PASSWORD)
-        .await
-        .expect("hash");
-    let email = format!("{}@aaa.nl", name.to_lowercase().replace(' ', "."));
-    let id = people::insert_person(
-        tx,
-        &people::NewPerson {
-            organisation_id: &app.a.id,
-            employee_number: None,
-            display_name: name,
-            email: &email,
-            function_title: "",
-            unit_id: Some(unit),
-            manager_id: manager,
-            password_hash: Some(&hash),
-        },
-    )
-    .await
-    .expect("person");
-    for role in std::iter::once(&Role::Employee).chain(roles) {
-        people::grant_role(tx, &app.a.id, &id, role.as_str())
-            .await
-            .expect("role");
-    }
-    Person { id, email }
 }
 
 async fn cast(app: &TestApp) -> Cast {
@@ -96,12 +55,6 @@ async fn cast(app: &TestApp) -> Cast {
         tess,
         other_manager,
     }
-}
-
-async fn text(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
-    let response = client.get(app.url(path)).send().await.expect("get");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
 }
 
 /// Checks in through the form; returns the status.

@@ -11,13 +11,7 @@ use kleur_services::directory::{self, SearchInput};
 use kleur_services::portfolio::{self, ItemInput};
 use kleur_storage::{Db, availability, org, people};
 use kleur_test_support::{TestBackend, on_both_databases};
-use support::{PASSWORD, TestApp};
-
-#[derive(Clone)]
-struct Person {
-    id: String,
-    email: String,
-}
+use support::{Person, TestApp, person, text};
 
 /// Organisation A: Olga in Team Noord with manager Mila (Team Zuid), Tom her teammate, Cor a
 /// colleague in Team Zuid, Nina a manager in Team Noord.
@@ -29,41 +23,6 @@ struct Cast {
     teammate: Person,
     colleague: Person,
     noord_manager: Person,
-}
-
-async fn person(
-    app: &TestApp,
-    tx: &mut kleur_storage::Tx,
-    name: &str,
-    unit: &str,
-    manager: Option<&str>,
-    roles: &[Role],
-) -> Person {
-    let hash = kleur_services::auth::hash_password(PASSWORD)
-        .await
-        .expect("hash");
-    let email = format!("{}@aaa.nl", name.to_lowercase().replace(' ', "."));
-    let id = people::insert_person(
-        tx,
-        &people::NewPerson {
-            organisation_id: &app.a.id,
-            employee_number: None,
-            display_name: name,
-            email: &email,
-            function_title: "Adviseur",
-            unit_id: Some(unit),
-            manager_id: manager,
-            password_hash: Some(&hash),
-        },
-    )
-    .await
-    .expect("person");
-    for role in std::iter::once(&Role::Employee).chain(roles) {
-        people::grant_role(tx, &app.a.id, &id, role.as_str())
-            .await
-            .expect("role");
-    }
-    Person { id, email }
 }
 
 async fn cast(app: &TestApp) -> Cast {
@@ -130,12 +89,6 @@ fn talent(title: &str, body: &str, visibility: &str, key: &str, strength: &str) 
         strength: strength.into(),
         ..Default::default()
     }
-}
-
-async fn text(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
-    let response = client.get(app.url(path)).send().await.expect("get");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
 }
 
 /// Does a search for `query` by `client` list `person`?

@@ -8,10 +8,10 @@ use kleur_domain::Role;
 use kleur_domain::portfolio::Visibility;
 use kleur_services::Actor;
 use kleur_services::goals::{self, GoalInput};
-use kleur_storage::{org, people};
+use kleur_storage::org;
 use kleur_test_support::{TestBackend, on_both_databases};
 use serde_json::{Value, json};
-use support::{PASSWORD, TestApp};
+use support::{Person, TestApp, person, text};
 
 const CYCLE: &str = "2026";
 
@@ -30,47 +30,6 @@ struct Cast {
     /// Management (directie/MT).
     director: Person,
     admin: Person,
-}
-
-#[derive(Clone)]
-struct Person {
-    id: String,
-    email: String,
-}
-
-async fn person(
-    app: &TestApp,
-    tx: &mut kleur_storage::Tx,
-    name: &str,
-    unit: &str,
-    manager: Option<&str>,
-    roles: &[Role],
-) -> Person {
-    let hash = kleur_services::auth::hash_password(PASSWORD)
-        .await
-        .expect("hash");
-    let email = format!("{}@aaa.nl", name.to_lowercase().replace(' ', "."));
-    let id = people::insert_person(
-        tx,
-        &people::NewPerson {
-            organisation_id: &app.a.id,
-            employee_number: None,
-            display_name: name,
-            email: &email,
-            function_title: "",
-            unit_id: Some(unit),
-            manager_id: manager,
-            password_hash: Some(&hash),
-        },
-    )
-    .await
-    .expect("person");
-    for role in std::iter::once(&Role::Employee).chain(roles) {
-        people::grant_role(tx, &app.a.id, &id, role.as_str())
-            .await
-            .expect("role");
-    }
-    Person { id, email }
 }
 
 async fn cast(app: &TestApp) -> Cast {
@@ -167,12 +126,6 @@ fn goal(level: &str, title: &str, parent: Option<&str>) -> GoalInput {
         parent_id: parent.unwrap_or_default().into(),
         ..Default::default()
     }
-}
-
-async fn text(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
-    let response = client.get(app.url(path)).send().await.expect("get");
-    let status = response.status().as_u16();
-    (status, response.text().await.expect("body"))
 }
 
 async fn api_get(app: &TestApp, token: &str, path: &str) -> (u16, Value) {

@@ -216,6 +216,57 @@ impl TestApp {
     }
 }
 
+/// Someone a test adds to organisation A.
+#[derive(Clone)]
+pub struct Person {
+    pub id: String,
+    pub email: String,
+}
+
+/// Adds a person to organisation A in `unit`, with the employee role and `roles`; their e-mail
+/// address is made from the name (at aaa.nl) and they sign in with [`PASSWORD`].
+pub async fn person(
+    app: &TestApp,
+    tx: &mut kleur_storage::Tx,
+    name: &str,
+    unit: &str,
+    manager: Option<&str>,
+    roles: &[Role],
+) -> Person {
+    let hash = kleur_services::auth::hash_password(PASSWORD)
+        .await
+        .expect("hash");
+    let email = format!("{}@aaa.nl", name.to_lowercase().replace(' ', "."));
+    let id = people::insert_person(
+        tx,
+        &people::NewPerson {
+            organisation_id: &app.a.id,
+            employee_number: None,
+            display_name: name,
+            email: &email,
+            function_title: "",
+            unit_id: Some(unit),
+            manager_id: manager,
+            password_hash: Some(&hash),
+        },
+    )
+    .await
+    .expect("person");
+    for role in std::iter::once(&Role::Employee).chain(roles) {
+        people::grant_role(tx, &app.a.id, &id, role.as_str())
+            .await
+            .expect("role");
+    }
+    Person { id, email }
+}
+
+/// Gets `path` as `client`: the status and the page.
+pub async fn text(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+    let response = client.get(app.url(path)).send().await.expect("get");
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
 pub fn hidden_csrf(page: &str) -> Option<String> {
     let marker = "name=\"csrf\" value=\"";
     let start = page.find(marker)? + marker.len();
