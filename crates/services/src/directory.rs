@@ -2,7 +2,7 @@
 //! and a team sees its strengths and gaps. Everything here reads only what the searcher may see:
 //! the visibility rule is applied in the queries (`kleur_storage::search`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use kleur_domain::search::{Expansion, ExpansionEntry, Query, Segment, excerpt, highlight};
@@ -170,19 +170,21 @@ async fn viewer_unit(conn: &mut Conn, actor: &Actor) -> Result<Option<String>> {
     )
 }
 
-/// The unit filter: the unit's id and path key, or a field error for a unit not in this
-/// organisation.
+/// The unit filter: the ids of the unit and every unit below it, or a field error for a unit not
+/// in this organisation.
 async fn unit_filter(
     conn: &mut Conn,
     actor: &Actor,
     unit_id: &str,
-) -> Result<Option<(String, String)>> {
+) -> Result<Option<HashSet<String>>> {
     let unit_id = unit_id.trim();
     if unit_id.is_empty() {
         return Ok(None);
     }
     match org::get_unit(conn, &actor.organisation_id, unit_id).await? {
-        Some(unit) => Ok(Some((unit.id, unit.path_key))),
+        Some(unit) => Ok(Some(
+            store::unit_and_below(conn, &actor.organisation_id, &unit.id, &unit.path_key).await?,
+        )),
         None => Err(ServiceError::invalid("onderdeel", "directory-error-unit")),
     }
 }
@@ -236,7 +238,7 @@ pub async fn search(
         return Err(ServiceError::invalid("sectie", "error-section"));
     }
     let mut conn = db.acquire().await?;
-    let unit = unit_filter(&mut conn, actor, &input.unit_id).await?;
+    let units = unit_filter(&mut conn, actor, &input.unit_id).await?;
     let catalogue = cached_catalogue(&mut conn, &actor.organisation_id).await?;
     let names = &catalogue.names;
     let query = Query::parse_expanded(&input.query, &catalogue.expansion);
@@ -251,19 +253,13 @@ pub async fn search(
         },
         expanded_to: Vec::new(),
     };
-    if !words_given && unit.is_none() && !input.available_only {
+    if !words_given && units.is_none() && !input.available_only {
         return Ok(empty_page(false));
     }
     if words_given && query.is_empty() {
         // Only stop words: nothing to look for.
         return Ok(empty_page(true));
     }
-    let units = match &unit {
-        Some((unit_id, path_key)) => {
-            Some(store::unit_and_below(&mut conn, &actor.organisation_id, unit_id, path_key).await?)
-        }
-        None => None,
-    };
     let sections: Vec<String> = if section.is_empty() {
         Vec::new()
     } else {

@@ -105,7 +105,8 @@ pub struct Ranking {
     pub page: Vec<Ranked>,
     /// Every person who matched.
     pub total: usize,
-    /// The searcher's unit as the index knows it (as current as the ranking).
+    /// The searcher's unit as the index knows it (as current as the ranking), for checking the
+    /// page's matching items again; set when the search had words.
     pub viewer_unit: Option<String>,
 }
 
@@ -135,10 +136,7 @@ impl SearchIndexes {
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         Ok(guard
             .as_ref()
-            .map(|index| Ranking {
-                viewer_unit: index.unit_of(query.viewer_id).map(str::to_owned),
-                ..index.rank(query)
-            })
+            .map(|index| index.rank(query))
             .unwrap_or_default())
     }
 
@@ -838,7 +836,7 @@ impl OrgIndex {
         Ranking {
             page,
             total,
-            viewer_unit: None,
+            viewer_unit: viewer_unit.map(str::to_owned),
         }
     }
 
