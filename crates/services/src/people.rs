@@ -361,6 +361,35 @@ pub async fn unit_choices(db: &Db, actor: &Actor) -> Result<Vec<UnitNode>> {
     tree(db, actor, false).await
 }
 
+/// More units than this and a filter offers only the top of the tree (see [`filter_unit_choices`]).
+pub const FILTER_UNITS_MAX: i64 = 300;
+
+/// The units a list filter offers, in tree order. A large organisation has thousands of teams:
+/// then the filter offers the top three levels (teams are reached from the units page) plus the
+/// unit `chosen`, and only those are read.
+pub async fn filter_unit_choices(db: &Db, actor: &Actor, chosen: &str) -> Result<Vec<UnitNode>> {
+    let mut conn = db.acquire().await?;
+    if org::count_units(&mut conn, &actor.organisation_id).await? <= FILTER_UNITS_MAX {
+        let units = org::list_units(&mut conn, &actor.organisation_id).await?;
+        return Ok(tree_order(units, &Default::default()));
+    }
+    let mut units = org::top_units(&mut conn, &actor.organisation_id).await?;
+    // The chosen unit with its ancestors, so it takes its place in the tree order.
+    let mut next = Some(chosen.to_owned()).filter(|id| !id.is_empty());
+    while let Some(id) = next.take() {
+        if units.iter().any(|u| u.id == id) {
+            break;
+        }
+        if let Some(unit) = org::get_unit(&mut conn, &actor.organisation_id, &id).await? {
+            next = unit.parent_id.clone();
+            units.push(unit);
+        }
+    }
+    let mut nodes = tree_order(units, &Default::default());
+    nodes.retain(|node| node.depth <= 2 || node.unit.id == chosen);
+    Ok(nodes)
+}
+
 async fn tree(db: &Db, actor: &Actor, with_counts: bool) -> Result<Vec<UnitNode>> {
     let mut conn = db.acquire().await?;
     let units = org::list_units(&mut conn, &actor.organisation_id).await?;
@@ -372,6 +401,15 @@ async fn tree(db: &Db, actor: &Actor, with_counts: bool) -> Result<Vec<UnitNode>
     } else {
         Default::default()
     };
+    Ok(tree_order(units, &counts))
+}
+
+/// Units depth-first, so each unit is followed by its children whatever the database's
+/// collation, with their head counts.
+fn tree_order(
+    units: Vec<org::Unit>,
+    counts: &std::collections::HashMap<String, i64>,
+) -> Vec<UnitNode> {
     let mut children: std::collections::HashMap<Option<String>, Vec<org::Unit>> =
         std::collections::HashMap::new();
     for unit in units {
@@ -383,7 +421,6 @@ async fn tree(db: &Db, actor: &Actor, with_counts: bool) -> Result<Vec<UnitNode>
     for list in children.values_mut() {
         list.sort_by_key(|u| u.name.to_lowercase());
     }
-    // Depth-first, so each unit is followed by its children, whatever the database's collation.
     let mut ordered = Vec::new();
     let mut stack: Vec<(org::Unit, usize)> = children
         .remove(&None)
@@ -403,7 +440,7 @@ async fn tree(db: &Db, actor: &Actor, with_counts: bool) -> Result<Vec<UnitNode>
             people,
         });
     }
-    Ok(ordered)
+    ordered
 }
 
 pub async fn get_unit(db: &Db, actor: &Actor, unit_id: &str) -> Result<org::Unit> {

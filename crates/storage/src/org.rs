@@ -87,6 +87,35 @@ pub async fn list_units(conn: &mut Conn, organisation_id: &str) -> Result<Vec<Un
     .await?)
 }
 
+pub async fn count_units(conn: &mut Conn, organisation_id: &str) -> Result<i64> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM units WHERE organisation_id = $1")
+            .bind(organisation_id)
+            .fetch_one(&mut *conn)
+            .await?,
+    )
+}
+
+/// The units at most three levels from the top (a top unit, its children and grandchildren),
+/// found through their parents, so a large organisation's thousands of teams are not read.
+pub async fn top_units(conn: &mut Conn, organisation_id: &str) -> Result<Vec<Unit>> {
+    let columns = UNIT_COLUMNS
+        .split(", ")
+        .map(|c| format!("u.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {columns} FROM units u \
+         LEFT JOIN units p ON p.organisation_id = u.organisation_id AND p.id = u.parent_id \
+         LEFT JOIN units g ON g.organisation_id = u.organisation_id AND g.id = p.parent_id \
+         WHERE u.organisation_id = $1 AND (u.parent_id IS NULL OR p.parent_id IS NULL OR g.parent_id IS NULL) \
+         ORDER BY u.path_key"
+    )))
+    .bind(organisation_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
 pub async fn get_unit(conn: &mut Conn, organisation_id: &str, id: &str) -> Result<Option<Unit>> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {UNIT_COLUMNS} FROM units WHERE organisation_id = $1 AND id = $2"

@@ -814,6 +814,85 @@ async fn the_demo_makes_search_and_the_map_meaningful(backend: TestBackend) {
     assert!(map.can_edit_needs, "Sanne manages the first team");
 }
 
+/// A large organisation's unit filter offers the top three levels and the unit chosen, in tree
+/// order, without the thousands of teams below; a small one offers every unit.
+async fn the_unit_filter_of_a_large_organisation_offers_the_top_of_the_tree(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let cast = cast(&app).await;
+    let cor = actor(&app, &cast.colleague).await;
+    let names = |nodes: &[kleur_services::people::UnitNode]| -> Vec<(String, usize)> {
+        nodes
+            .iter()
+            .map(|n| (n.unit.name.clone(), n.depth))
+            .collect()
+    };
+    let small = kleur_services::people::filter_unit_choices(&app.db, &cor, "")
+        .await
+        .expect("units");
+    assert_eq!(
+        names(&small),
+        [("Gemeente aaa", 0), ("Team Noord", 1), ("Team Zuid", 1)].map(|(n, d)| (n.to_owned(), d))
+    );
+    // Team Zuid gets a department with a team below it, and the organisation 300 more units.
+    let mut tx = app.db.begin().await.expect("begin");
+    let department = org::insert_unit(
+        &mut tx,
+        &app.a.id,
+        Some(&cast.zuid),
+        "Afdeling",
+        "aaa > team zuid > afdeling",
+    )
+    .await
+    .expect("unit");
+    let team = org::insert_unit(
+        &mut tx,
+        &app.a.id,
+        Some(&department.id),
+        "Klein team",
+        "aaa > team zuid > afdeling > klein team",
+    )
+    .await
+    .expect("unit");
+    for number in 0..300 {
+        org::insert_unit(
+            &mut tx,
+            &app.a.id,
+            Some(&department.id),
+            &format!("Team {number:03}"),
+            &format!("aaa > team zuid > afdeling > team {number:03}"),
+        )
+        .await
+        .expect("unit");
+    }
+    tx.commit().await.expect("commit");
+    let top = kleur_services::people::filter_unit_choices(&app.db, &cor, "")
+        .await
+        .expect("units");
+    let expected: Vec<(String, usize)> = [
+        ("Gemeente aaa", 0),
+        ("Team Noord", 1),
+        ("Team Zuid", 1),
+        ("Afdeling", 2),
+    ]
+    .map(|(n, d)| (n.to_owned(), d))
+    .into();
+    assert_eq!(names(&top), expected);
+    let chosen = kleur_services::people::filter_unit_choices(&app.db, &cor, &team.id)
+        .await
+        .expect("units");
+    let mut with_chosen = expected.clone();
+    with_chosen.push(("Klein team".to_owned(), 3));
+    assert_eq!(names(&chosen), with_chosen, "the chosen team in its place");
+    // The page offers the same.
+    let client = app.sign_in(&cast.colleague.email).await;
+    let (status, page) = text(&client, &app, "/talenten").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("Afdeling") && !page.contains("Team 000"),
+        "{page}"
+    );
+}
+
 on_both_databases!(
     private_items_never_match_and_narrowing_removes_the_match_at_once,
     stemming_synonyms_and_accents,
@@ -822,5 +901,6 @@ on_both_databases!(
     pages_render_in_both_languages,
     every_node_sees_a_change_with_its_next_search,
     moving_someone_changes_what_others_find,
+    the_unit_filter_of_a_large_organisation_offers_the_top_of_the_tree,
     the_demo_makes_search_and_the_map_meaningful,
 );

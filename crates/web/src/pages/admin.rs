@@ -17,8 +17,6 @@ use crate::AppState;
 use crate::context::{Page, SignedIn, notice_from_query};
 use crate::error::{WebError, WebResult};
 
-const MAX_FILTER_UNITS: usize = 300;
-
 #[derive(Deserialize, Default)]
 pub struct PeopleQuery {
     #[serde(default)]
@@ -58,12 +56,7 @@ pub async fn people(
     };
     let request = PageRequest::new(page_number(query.pagina.as_deref()), None);
     let list = people::list(&state.db, &actor, &filter, request).await?;
-    let mut units = people::unit_choices(&state.db, &actor).await?;
-    // A large organisation has thousands of teams: the filter then offers the top of the tree
-    // (teams are reached from the units page), plus the unit chosen.
-    if units.len() > MAX_FILTER_UNITS {
-        units.retain(|node| node.depth <= 2 || node.unit.id == query.onderdeel);
-    }
+    let units = people::filter_unit_choices(&state.db, &actor, &query.onderdeel).await?;
     let pager = Pager::new(
         &list,
         "/beheer/mensen",

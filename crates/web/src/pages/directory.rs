@@ -19,8 +19,6 @@ use crate::AppState;
 use crate::context::{Page, SignedIn, notice_from_query};
 use crate::error::WebResult;
 
-const MAX_FILTER_UNITS: usize = 300;
-
 /// The query string as pairs; repeated keys (`persoon=…&persoon=…`) are kept.
 fn pairs(raw: Option<&str>) -> Vec<(String, String)> {
     url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
@@ -50,11 +48,7 @@ pub struct SectionOption {
 /// A unit list for a filter: the whole tree when small, the top of it (and the unit chosen)
 /// in a large organisation.
 async fn unit_options(state: &AppState, actor: &Actor, chosen: &str) -> WebResult<Vec<UnitNode>> {
-    let mut units = people::unit_choices(&state.db, actor).await?;
-    if units.len() > MAX_FILTER_UNITS {
-        units.retain(|node| node.depth <= 2 || node.unit.id == chosen);
-    }
-    Ok(units)
+    Ok(people::filter_unit_choices(&state.db, actor, chosen).await?)
 }
 
 #[derive(Template)]
