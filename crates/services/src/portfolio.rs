@@ -380,8 +380,12 @@ async fn build_view(
 /// Someone's portfolio as the actor may see it. Looking at another person's portfolio is
 /// recorded for its owner.
 pub async fn view(db: &Db, actor: &Actor, owner_id: &str) -> Result<PortfolioView> {
-    let mut conn = db.acquire().await?;
-    let (owner, relation) = relation_to(&mut conn, actor, owner_id).await?;
+    let (owner, relation) = {
+        let mut conn = db.acquire().await?;
+        relation_to(&mut conn, actor, owner_id).await?
+    };
+    // One connection at a time: holding one while waiting for another lets concurrent views
+    // take the whole pool and wait for each other.
     if relation != Relation::Owner {
         // The owner's "who looked" list and the audit log, written together.
         let mut tx = db.begin().await?;
@@ -397,6 +401,7 @@ pub async fn view(db: &Db, actor: &Actor, owner_id: &str) -> Result<PortfolioVie
         .await?;
         tx.commit().await?;
     }
+    let mut conn = db.acquire().await?;
     let mut view = build_view(&mut conn, actor, owner, relation).await?;
     drop(conn);
     resolve_links(db, actor, &mut view).await?;

@@ -751,10 +751,19 @@ pub async fn finish(
         audit_sso_sign_in_failed(db, None, SsoFailure::StateInvalid).await;
         return Ok(Err(SsoFailure::StateInvalid));
     }
-    let mut conn = db.acquire().await?;
-    let Some(login) =
-        store::consume_login(&mut conn, &hash_token(state), &kleur_storage::now()).await?
-    else {
+    // Read what is needed and give the connection back before any failure is audited (which
+    // takes a connection of its own): holding one while waiting for another can exhaust the pool.
+    let (login, config) = {
+        let mut conn = db.acquire().await?;
+        let login =
+            store::consume_login(&mut conn, &hash_token(state), &kleur_storage::now()).await?;
+        let config = match &login {
+            Some(login) => enabled_config(&mut conn, &login.organisation_id).await?,
+            None => None,
+        };
+        (login, config)
+    };
+    let Some(login) = login else {
         audit_sso_sign_in_failed(db, None, SsoFailure::StateInvalid).await;
         return Ok(Err(SsoFailure::StateInvalid));
     };
@@ -773,10 +782,9 @@ pub async fn finish(
     else {
         return fail(SsoFailure::ProviderRefused).await;
     };
-    let Some(config) = enabled_config(&mut conn, &login.organisation_id).await? else {
+    let Some(config) = config else {
         return fail(SsoFailure::NotConfigured).await;
     };
-    drop(conn);
     let provider_entry = match provider(&config.issuer, false).await {
         Ok(p) => p,
         Err(failure) => return fail(failure).await,

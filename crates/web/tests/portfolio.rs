@@ -834,7 +834,41 @@ async fn reflections_link_goals_and_rounds_as_far_as_the_viewer_may_see(backend:
     assert!(page.contains("Gedeeld doel"), "a shared goal is linked");
 }
 
+/// Many colleagues opening a portfolio at once, more than the pool has connections: each view
+/// is recorded in a transaction of its own, and no view holds one connection while it waits for
+/// another (which let concurrent views take the whole pool and time out).
+async fn concurrent_views_do_not_exhaust_the_pool(backend: TestBackend) {
+    let app = TestApp::spawn(backend).await;
+    let mut conn = app.db.acquire().await.expect("conn");
+    let viewer = kleur_services::actor::load(&mut conn, &app.a.id, &app.a.employee_id)
+        .await
+        .expect("actor");
+    drop(conn);
+    let mut views = tokio::task::JoinSet::new();
+    for _ in 0..40 {
+        let (db, viewer, owner) = (app.db.clone(), viewer.clone(), app.a.admin_id.clone());
+        views.spawn(async move { portfolio::view(&db, &viewer, &owner).await.is_ok() });
+    }
+    let mut done = 0;
+    while let Some(outcome) = views.join_next().await {
+        assert!(outcome.expect("task"), "a concurrent view failed");
+        done += 1;
+    }
+    assert_eq!(done, 40);
+    let mut conn = app.db.acquire().await.expect("conn");
+    let (viewed,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM portfolio_views WHERE organisation_id = $1 AND owner_id = $2",
+    )
+    .bind(&app.a.id)
+    .bind(&app.a.admin_id)
+    .fetch_one(&mut *conn)
+    .await
+    .expect("count");
+    assert_eq!(viewed, 40, "every view recorded");
+}
+
 on_both_databases!(
+    concurrent_views_do_not_exhaust_the_pool,
     reflections_link_goals_and_rounds_as_far_as_the_viewer_may_see,
     visibility_matrix_holds_on_pages_and_api,
     owner_manages_items,
