@@ -97,19 +97,16 @@ pub async fn count_units(conn: &mut Conn, organisation_id: &str) -> Result<i64> 
 }
 
 /// The units at most three levels from the top (a top unit, its children and grandchildren),
-/// found through their parents, so a large organisation's thousands of teams are not read.
+/// level by level through the parent index, so a large organisation's thousands of teams are not
+/// read. In no particular order.
 pub async fn top_units(conn: &mut Conn, organisation_id: &str) -> Result<Vec<Unit>> {
-    let columns = UNIT_COLUMNS
-        .split(", ")
-        .map(|c| format!("u.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let tops = "SELECT id FROM units WHERE organisation_id = $1 AND parent_id IS NULL";
+    let children =
+        format!("SELECT id FROM units WHERE organisation_id = $1 AND parent_id IN ({tops})");
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {columns} FROM units u \
-         LEFT JOIN units p ON p.organisation_id = u.organisation_id AND p.id = u.parent_id \
-         LEFT JOIN units g ON g.organisation_id = u.organisation_id AND g.id = p.parent_id \
-         WHERE u.organisation_id = $1 AND (u.parent_id IS NULL OR p.parent_id IS NULL OR g.parent_id IS NULL) \
-         ORDER BY u.path_key"
+        "SELECT {UNIT_COLUMNS} FROM units WHERE organisation_id = $1 AND parent_id IS NULL \
+         UNION ALL SELECT {UNIT_COLUMNS} FROM units WHERE organisation_id = $1 AND parent_id IN ({tops}) \
+         UNION ALL SELECT {UNIT_COLUMNS} FROM units WHERE organisation_id = $1 AND parent_id IN ({children})"
     )))
     .bind(organisation_id)
     .fetch_all(&mut *conn)
